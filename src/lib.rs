@@ -1,0 +1,13 @@
+//! 西溪 · Report Highlights.
+//!
+//! The crate is a pure core (everything but `app`, `components` and `charts::draw`), plain Rust
+//! tested natively with `cargo test`, and a thin Leptos view that wires signals to it.
+
+pub mod expr;
+pub mod load;
+pub mod model;
+pub mod reflow;
+pub mod validate;
+
+/// The version of the dataset format (`public/data/schema.json`) this build reads.
+pub const SCHEMA_VERSION: u32 = 1;

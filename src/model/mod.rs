@@ -1,0 +1,17 @@
+//! The dataset's types. They mirror `public/data/schema.json` field for field; serde does the
+//! shape checks, `crate::validate` the checks a schema cannot express (references, quotes, sums).
+
+mod highlight;
+mod metric;
+mod report;
+mod text;
+pub mod units;
+
+pub use highlight::{Highlight, Kind, Place, Quote, Status};
+pub use metric::{Derived, Metric, Qualifier};
+pub use report::{
+    Block, BlockKind, Chapter, KeyFigure, Meta, NonFigure, Report, ReportEntry, ReportIndex,
+    Source, Theme,
+};
+pub use text::{Lang, Text};
+pub use units::BaseUnit;

@@ -1,0 +1,121 @@
+use serde::{Deserialize, Serialize};
+
+use super::{Highlight, Text};
+
+/// `public/reports.json`: the reports this deployment ships. A report listed here shows up in the
+/// app without a code change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportIndex {
+    pub schema_version: u32,
+    pub reports: Vec<ReportEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportEntry {
+    /// URL-safe id, used in the `r` query parameter.
+    pub id: String,
+    /// The report file, relative to `reports.json`.
+    pub href: String,
+    pub title: Text,
+    pub year: u16,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub town: Text,
+    pub city: Text,
+    pub province: Text,
+    pub year: u16,
+    /// 引题, the line printed above the headline.
+    pub kicker: Text,
+    pub headline: Text,
+    /// The by-line exactly as printed, e.g. 「融媒记者 吕晓婷」.
+    pub byline: String,
+    pub author: Text,
+    /// Where the facts of this block that the text does not print come from.
+    pub context_note: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    pub id: String,
+    pub label: Text,
+    /// A short symbol shown with the label, so themes are never told apart by colour alone.
+    pub icon: String,
+    pub description: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chapter {
+    pub id: String,
+    pub title: Text,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Kicker,
+    Headline,
+    Byline,
+    Heading,
+    Paragraph,
+}
+
+/// One block of the reflowed report: its text is the raw lines `lines[0]..=lines[1]` re-joined.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Block {
+    pub kind: BlockKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chapter: Option<String>,
+    pub lines: [u32; 2],
+    pub text: String,
+}
+
+/// A number written in the source that is not a figure (a year, a title, a name), with why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NonFigure {
+    /// The number as written, found verbatim in `context`.
+    pub number: String,
+    /// A verbatim stretch of the source around it.
+    pub context: String,
+    pub reason: Text,
+}
+
+/// The report text: the raw file as printed, and the same text reflowed into blocks in reading
+/// order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The raw text file, relative to the report file; column breaks as printed.
+    pub raw_href: String,
+    pub blocks: Vec<Block>,
+    pub non_figures: Vec<NonFigure>,
+}
+
+/// A figure shown in the page header: `highlight-id/metric-id`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyFigure {
+    pub metric: String,
+}
+
+/// One report file, e.g. `public/data/xixi-2023.json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    pub schema_version: u32,
+    pub id: String,
+    pub meta: Meta,
+    pub chapters: Vec<Chapter>,
+    pub themes: Vec<Theme>,
+    pub key_figures: Vec<KeyFigure>,
+    pub highlights: Vec<Highlight>,
+    pub source: Source,
+}
