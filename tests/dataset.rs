@@ -839,3 +839,222 @@ fn datatool_refuses_an_ambiguous_or_missing_quote() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+// ---------------------------------------------------------------------------------------------
+// schema.json describes the files: a small validator for the subset of JSON Schema it uses
+
+fn schema(name: &str) -> Value {
+    serde_json::from_str(&read(&root().join("public/data").join(name))).unwrap()
+}
+
+fn pattern_ok(pattern: &str, s: &str) -> bool {
+    let slug = |x: &str| {
+        !x.is_empty()
+            && x.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    match pattern {
+        "^[a-z0-9-]+$" => slug(s),
+        "^[a-z0-9-]+/[a-z0-9-]+$" => s.split_once('/').is_some_and(|(a, b)| slug(a) && slug(b)),
+        "^(?!/)(?!.*//)(?!.*\\.\\.).+$" => {
+            !s.is_empty() && !s.starts_with('/') && !s.contains("//") && !s.contains("..")
+        }
+        other => panic!("the test validator does not know the pattern {other}; teach it"),
+    }
+}
+
+/// Problems of `v` against `s`, with JSON paths. Knows: $ref, type, const, enum, properties,
+/// required, additionalProperties: false, items, minItems, maxItems, minimum, maximum, minLength,
+/// maxLength, pattern (the ones `pattern_ok` knows), oneOf, not.
+fn conform(root_schema: &Value, s: &Value, v: &Value, path: &str, out: &mut Vec<String>) {
+    let mut err = |m: String| out.push(format!("{path}: {m}"));
+    if let Some(r) = s.get("$ref").and_then(Value::as_str) {
+        let name = r.strip_prefix("#/$defs/").expect("local $ref");
+        let target = &root_schema["$defs"][name];
+        assert!(!target.is_null(), "unknown $ref {r}");
+        return conform(root_schema, target, v, path, out);
+    }
+    if let Some(t) = s.get("type").and_then(Value::as_str) {
+        let ok = match t {
+            "object" => v.is_object(),
+            "array" => v.is_array(),
+            "string" => v.is_string(),
+            "number" => v.is_number(),
+            "integer" => v.is_u64() || v.is_i64(),
+            "boolean" => v.is_boolean(),
+            other => panic!("type {other}"),
+        };
+        if !ok {
+            return err(format!("not of type {t}"));
+        }
+    }
+    if let Some(c) = s.get("const") {
+        if c != v {
+            err(format!("is not {c}"));
+        }
+    }
+    if let Some(e) = s.get("enum").and_then(Value::as_array) {
+        if !e.contains(v) {
+            err(format!("{v} is not one of {e:?}"));
+        }
+    }
+    if let Some(x) = v.as_str() {
+        let n = x.chars().count() as u64;
+        if s.get("minLength")
+            .and_then(Value::as_u64)
+            .is_some_and(|m| n < m)
+        {
+            err("too short".into());
+        }
+        if s.get("maxLength")
+            .and_then(Value::as_u64)
+            .is_some_and(|m| n > m)
+        {
+            err("too long".into());
+        }
+        if let Some(p) = s.get("pattern").and_then(Value::as_str) {
+            if !pattern_ok(p, x) {
+                err(format!("`{x}` does not match {p}"));
+            }
+        }
+    }
+    if let Some(x) = v.as_f64() {
+        if s.get("minimum")
+            .and_then(Value::as_f64)
+            .is_some_and(|m| x < m)
+        {
+            err(format!("{x} is below the minimum"));
+        }
+        if s.get("maximum")
+            .and_then(Value::as_f64)
+            .is_some_and(|m| x > m)
+        {
+            err(format!("{x} is above the maximum"));
+        }
+    }
+    if let Some(o) = v.as_object() {
+        for r in s
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            if !o.contains_key(r.as_str().unwrap()) {
+                err(format!("misses {r}"));
+            }
+        }
+        let props = s.get("properties").and_then(Value::as_object);
+        for (k, x) in o {
+            match props.and_then(|p| p.get(k)) {
+                Some(ps) => conform(root_schema, ps, x, &format!("{path}.{k}"), out),
+                None if s.get("additionalProperties") == Some(&Value::Bool(false)) => {
+                    out.push(format!("{path}: unknown field `{k}`"))
+                }
+                None => {}
+            }
+        }
+    }
+    if let Some(a) = v.as_array() {
+        let n = a.len() as u64;
+        if s.get("minItems")
+            .and_then(Value::as_u64)
+            .is_some_and(|m| n < m)
+        {
+            out.push(format!("{path}: too few items"));
+        }
+        if s.get("maxItems")
+            .and_then(Value::as_u64)
+            .is_some_and(|m| n > m)
+        {
+            out.push(format!("{path}: too many items"));
+        }
+        if let Some(items) = s.get("items") {
+            for (i, x) in a.iter().enumerate() {
+                conform(root_schema, items, x, &format!("{path}[{i}]"), out);
+            }
+        }
+    }
+    if let Some(n) = s.get("not") {
+        let mut sub = Vec::new();
+        conform(root_schema, n, v, path, &mut sub);
+        if sub.is_empty() {
+            out.push(format!("{path}: matches a `not`"));
+        }
+    }
+    if let Some(alts) = s.get("oneOf").and_then(Value::as_array) {
+        let passing = alts
+            .iter()
+            .filter(|alt| {
+                let mut sub = Vec::new();
+                conform(root_schema, alt, v, path, &mut sub);
+                sub.is_empty()
+            })
+            .count();
+        if passing != 1 {
+            out.push(format!("{path}: matches {passing} of oneOf"));
+        }
+    }
+}
+
+fn conforms(schema_name: &str, file: &str) -> Vec<String> {
+    let s = schema(schema_name);
+    let v: Value = serde_json::from_str(&read(&root().join(file))).unwrap();
+    let mut out = Vec::new();
+    conform(&s, &s, &v, "$", &mut out);
+    out
+}
+
+#[test]
+fn the_files_conform_to_their_schemas() {
+    for file in [REPORT, "tests/fixtures/data/fixture-town.json"] {
+        assert_eq!(
+            conforms("schema.json", file),
+            Vec::<String>::new(),
+            "{file}"
+        );
+    }
+    for file in ["public/reports.json", "tests/fixtures/reports.json"] {
+        assert_eq!(
+            conforms("reports.schema.json", file),
+            Vec::<String>::new(),
+            "{file}"
+        );
+    }
+    let s = schema("schema.json");
+    assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    // The schema's units are the app's units.
+    let units: Vec<&str> = s["$defs"]["Metric"]["properties"]["unit"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        units,
+        xixi_highlights::model::units::known_units().collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn the_schema_rejects_what_the_loader_rejects() {
+    let s = schema("schema.json");
+    let check = |v: &Value| {
+        let mut out = Vec::new();
+        conform(&s, &s, v, "$", &mut out);
+        out
+    };
+    let mut v = value();
+    v["colour"] = json!("red");
+    assert_eq!(check(&v), ["$: unknown field `colour`"]);
+    let mut v = value();
+    let i = index_of(&v, "media-reports");
+    v["highlights"][i]["kind"] = json!("rumour");
+    v["highlights"][i]["id"] = json!("Media Reports");
+    v["highlights"][i]["metrics"][0]["derived"] =
+        json!({ "formula": "49", "decimals": 0, "explanation": { "zh": "-", "en": "-" } });
+    let problems = check(&v);
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    // The loader refuses each of these too.
+    let loaded = load_ok(&v.to_string());
+    assert_eq!(loaded.skipped.len(), 1);
+}
