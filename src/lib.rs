@@ -3,9 +3,18 @@
 //! The crate is a pure core (everything but `app`, `components` and `charts::draw`), plain Rust
 //! tested natively with `cargo test`, and a thin Leptos view that wires signals to it.
 
+pub mod api;
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod dataset;
 pub mod expr;
+pub mod filter;
+pub mod format;
+pub mod i18n;
 pub mod load;
 pub mod model;
+pub mod query;
 pub mod reflow;
 pub mod validate;
 

@@ -1,1 +1,21 @@
-fn main() {}
+//! The wasm entry point: a panic becomes a visible error panel, then the app mounts over the
+//! static first paint that `index.html` shows while the wasm loads.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use xixi_highlights::{app::App, browser};
+
+fn main() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        browser::show_fatal(&info.to_string());
+    }));
+    let Some(root) = document().get_element_by_id("app") else {
+        browser::show_fatal("#app is missing from index.html");
+        return;
+    };
+    root.set_inner_html("");
+    if let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() {
+        leptos::mount::mount_to(root, App).forget();
+    }
+}

@@ -1,0 +1,79 @@
+//! The root component: the URL-held view state, the dataset resource, and which of loading, error
+//! or page to show.
+
+use leptos::prelude::*;
+
+use crate::api;
+use crate::browser;
+use crate::components::error_panel::ErrorPanel;
+use crate::components::page::Page;
+use crate::i18n::ui;
+use crate::query::{QueryProblem, ViewState};
+
+/// What the whole app shares: the view state (mirrored in the URL) and how to change it.
+#[derive(Clone, Copy)]
+pub struct Nav {
+    pub state: ReadSignal<ViewState>,
+    set_state: WriteSignal<ViewState>,
+    pub problems: ReadSignal<Vec<QueryProblem>>,
+}
+
+impl Nav {
+    /// Move to a new view: written to the URL as a new history entry, so Back returns here.
+    pub fn go(&self, next: ViewState) {
+        if next != self.state.get_untracked() {
+            browser::set_query(&next.write(), true);
+            self.set_state.set(next);
+        }
+    }
+
+    /// Change the view without a history entry (typing in the search box).
+    pub fn replace(&self, next: ViewState) {
+        if next != self.state.get_untracked() {
+            browser::set_query(&next.write(), false);
+            self.set_state.set(next);
+        }
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let (initial, initial_problems) = ViewState::parse(&browser::current_query());
+    // Write the link back canonically (the reader's bad values are reported, not kept).
+    browser::set_query(&initial.write(), false);
+    let (state, set_state) = signal(initial);
+    let (problems, set_problems) = signal(initial_problems);
+    let nav = Nav { state, set_state, problems };
+    provide_context(nav);
+
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        let (s, p) = ViewState::parse(&browser::current_query());
+        set_state.set(s);
+        set_problems.set(p);
+    });
+
+    let lang = Memo::new(move |_| state.with(|s| s.lang));
+    Effect::new(move |_| browser::set_document_lang(lang.get()));
+
+    let report_id = Memo::new(move |_| state.with(|s| s.report.clone()));
+    let data = LocalResource::new(move || api::load(report_id.get()));
+
+    view! {
+        <a class="skip-link" href="#main">{move || ui(lang.get()).skip_to_content}</a>
+        {move || match data.get() {
+            None => view! {
+                <main id="main" class="loading" aria-busy="true">
+                    <p class="spinner" role="status">{ui(lang.get()).loading}</p>
+                </main>
+            }
+            .into_any(),
+            Some(Err(e)) => view! {
+                <main id="main">
+                    <ErrorPanel error=e retry=move || data.refetch() />
+                </main>
+            }
+            .into_any(),
+            Some(Ok(ds)) => view! { <Page ds=ds /> }.into_any(),
+        }}
+    }
+}

@@ -1,0 +1,71 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::app::Nav;
+use crate::dataset::Dataset;
+use crate::format;
+use crate::i18n::ui;
+use crate::model::Lang;
+use crate::validate::find_metric;
+
+/// The report's headline, by-line and key figures (chosen in the data), and the language switch.
+#[component]
+pub fn Header(ds: Arc<Dataset>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let lang = move || nav.state.with(|s| s.lang);
+    let meta = ds.report.meta.clone();
+    let figures = {
+        let ds = ds.clone();
+        move || {
+            let lang = lang();
+            ds.report
+                .key_figures
+                .iter()
+                .filter_map(|k| find_metric(&ds.report, &k.metric))
+                .map(|(h, m)| {
+                    let f = format::figure(m, lang);
+                    let label = m.label.get(lang).to_string();
+                    let href = format!("#h-{}", h.id);
+                    view! {
+                        <li class="key-figure">
+                            <a href=href>
+                                <span class="kf-value">{f.text}</span>
+                                {f.derived.then(|| view! { <span class="derived-mark">{ui(lang).derived}</span> })}
+                                <span class="kf-label">{label}</span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let toggle_lang = move |_| {
+        let mut s = nav.state.get_untracked();
+        s.lang = if s.lang == Lang::Zh { Lang::En } else { Lang::Zh };
+        nav.go(s);
+    };
+    let m1 = meta.clone();
+    let m2 = meta.clone();
+    let m3 = meta.clone();
+    view! {
+        <header class="masthead">
+            <div class="masthead-top">
+                <p class="app-name">{move || ui(lang()).app_name}</p>
+                <button type="button" class="lang-switch" on:click=toggle_lang
+                    lang=move || if lang() == Lang::Zh { "en" } else { "zh-CN" }>
+                    {move || ui(lang()).language_switch}
+                </button>
+            </div>
+            <p class="kicker">{move || m1.kicker.get(lang()).to_string()}</p>
+            <h1>{move || m2.headline.get(lang()).to_string()}</h1>
+            <p class="byline">
+                {move || format!("{} · {} {} · {}", m3.town.get(lang()), m3.year, if lang() == Lang::Zh { "年" } else { "" }, m3.author.get(lang()))}
+            </p>
+            <section class="key-figures" aria-labelledby="kf-title">
+                <h2 id="kf-title" class="visually-hidden">{move || ui(lang()).key_figures}</h2>
+                <ul>{figures}</ul>
+            </section>
+        </header>
+    }
+}

@@ -1,0 +1,9 @@
+//! The thin view: components wire signals to the pure core and draw. No filtering, formatting or
+//! URL logic lives here.
+
+pub mod card;
+pub mod error_panel;
+pub mod filters;
+pub mod header;
+pub mod notices;
+pub mod page;

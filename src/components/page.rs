@@ -1,0 +1,76 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::app::Nav;
+use crate::browser;
+use crate::components::card::Card;
+use crate::components::filters::Filters;
+use crate::components::header::Header;
+use crate::components::notices::{LinkProblems, SkippedRecords};
+use crate::dataset::Dataset;
+use crate::filter;
+use crate::format;
+use crate::i18n::ui;
+
+/// The loaded report: header, filters, the count, the cards, the footer.
+#[component]
+pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let lang = Memo::new(move |_| nav.state.with(|s| s.lang));
+    {
+        let ds = ds.clone();
+        Effect::new(move |_| {
+            let l = lang.get();
+            browser::set_title(&format!("{} · {}", ds.report.meta.headline.get(l), ui(l).app_name));
+        });
+    }
+    let visible = {
+        let ds = ds.clone();
+        Memo::new(move |_| nav.state.with(|s| filter::visible(&ds.report, &ds.search, s)))
+    };
+    let cards = {
+        let ds = ds.clone();
+        move || {
+            let lang = lang.get();
+            let idx = visible.get();
+            if idx.is_empty() {
+                let t = ui(lang);
+                return view! {
+                    <div class="empty" role="status">
+                        <p class="empty-title">{t.empty_title}</p>
+                        <p>{t.empty_hint}</p>
+                        <button type="button" class="primary" on:click=move |_| nav.go(nav.state.get_untracked().cleared())>
+                            {t.clear_all}
+                        </button>
+                    </div>
+                }
+                .into_any();
+            }
+            let items = idx
+                .into_iter()
+                .map(|i| {
+                    let h = ds.report.highlights[i].clone();
+                    let theme = ds.report.themes.iter().find(|t| t.id == h.theme).cloned();
+                    view! { <li><Card highlight=h theme=theme lang=lang /></li> }
+                })
+                .collect_view();
+            view! { <ul class="cards">{items}</ul> }.into_any()
+        }
+    };
+    let count = move || format::count_label(visible.with(|v| v.len()), lang.get());
+    let skipped = ds.skipped.clone();
+    view! {
+        <Header ds=ds.clone() />
+        <main id="main" tabindex="-1">
+            <LinkProblems />
+            <SkippedRecords skipped=skipped />
+            <Filters ds=ds.clone() />
+            <p class="result-count" role="status" aria-live="polite">{count}</p>
+            {cards}
+        </main>
+        <footer class="site-footer">
+            <p>{move || ui(lang.get()).footer_source}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,370 @@
+//! The URL is the single source of truth for what the reader sees. This module turns a query
+//! string into a `ViewState` and back: parsing is lenient (a bad value falls back to its default
+//! and is reported, never a panic), writing is canonical (defaults left out, a fixed key order,
+//! sorted sets), so `parse(write(s)) == s` and equal views have equal links.
+
+use crate::model::{Kind, Lang};
+
+/// The version of the link format written today. Links without `v` are read as version 1.
+pub const URL_VERSION: u32 = 1;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Sort {
+    #[default]
+    Report,
+    Theme,
+    Kind,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Report, Sort::Theme, Sort::Kind];
+    pub fn code(self) -> &'static str {
+        match self {
+            Sort::Report => "report",
+            Sort::Theme => "theme",
+            Sort::Kind => "kind",
+        }
+    }
+    fn from_code(s: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|x| x.code() == s)
+    }
+}
+
+/// Which view of the report is open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    #[default]
+    Cards,
+    Charts,
+    /// 「原文」: the whole report with the quotes highlighted.
+    Text,
+}
+
+impl View {
+    pub const ALL: [View; 3] = [View::Cards, View::Charts, View::Text];
+    pub fn code(self) -> &'static str {
+        match self {
+            View::Cards => "cards",
+            View::Charts => "charts",
+            View::Text => "text",
+        }
+    }
+    fn from_code(s: &str) -> Option<View> {
+        View::ALL.into_iter().find(|x| x.code() == s)
+    }
+}
+
+/// Everything a link reproduces.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ViewState {
+    /// `r`: which report of the index; `None` is the first listed.
+    pub report: Option<String>,
+    /// `t`: themes, any of which a highlight may have (sorted, no duplicates).
+    pub themes: Vec<String>,
+    /// `c`: one chapter.
+    pub chapter: Option<String>,
+    /// `k`: one kind.
+    pub kind: Option<Kind>,
+    /// `q`: search text, trimmed.
+    pub query: String,
+    /// `s`: sort order.
+    pub sort: Sort,
+    /// `h`: the highlight open in the detail view.
+    pub selected: Option<String>,
+    /// `view`
+    pub view: View,
+    /// `lang`
+    pub lang: Lang,
+}
+
+/// A query parameter that could not be used as given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryProblem {
+    pub param: String,
+    pub value: String,
+    pub reason: &'static str,
+}
+
+/// Longest search text kept from a link; a longer one is cut (and reported).
+pub const MAX_QUERY_CHARS: usize = 200;
+/// Longest id accepted for a theme, chapter, report or highlight.
+const MAX_ID: usize = 64;
+
+impl ViewState {
+    /// Parse a query string (with or without the leading `?`). Never panics.
+    pub fn parse(query: &str) -> (ViewState, Vec<QueryProblem>) {
+        let mut s = ViewState::default();
+        let mut problems = Vec::new();
+        let mut bad = |param: &str, value: &str, reason: &'static str| {
+            problems.push(QueryProblem {
+                param: truncate(param, 40),
+                value: truncate(value, 80),
+                reason,
+            })
+        };
+        let pairs = split_pairs(query.strip_prefix('?').unwrap_or(query));
+        let mut version = URL_VERSION;
+        for (k, v) in &pairs {
+            if k == "v" {
+                match v.parse::<u32>() {
+                    Ok(n) if n >= 1 && n <= URL_VERSION => version = n,
+                    _ => bad(k, v, "unknown link version; read as the current one"),
+                }
+            }
+        }
+        let pairs = migrate(version, pairs);
+        for (k, v) in pairs {
+            match k.as_str() {
+                "v" => {}
+                "r" => match id(&v) {
+                    Some(x) => s.report = Some(x),
+                    None => bad(&k, &v, "not a report id"),
+                },
+                "t" => {
+                    for t in v.split(',').filter(|t| !t.is_empty()) {
+                        match id(t) {
+                            Some(x) => s.themes.push(x),
+                            None => bad(&k, t, "not a theme id"),
+                        }
+                    }
+                }
+                "c" => match id(&v) {
+                    Some(x) => s.chapter = Some(x),
+                    None => bad(&k, &v, "not a chapter id"),
+                },
+                "k" => match Kind::from_code(&v) {
+                    Some(x) => s.kind = Some(x),
+                    None => bad(&k, &v, "unknown kind"),
+                },
+                "q" => {
+                    let q = v.trim();
+                    if q.chars().count() > MAX_QUERY_CHARS {
+                        bad(&k, q, "search text too long; cut short");
+                    }
+                    s.query = q.chars().take(MAX_QUERY_CHARS).collect::<String>().trim().to_string();
+                }
+                "s" => match Sort::from_code(&v) {
+                    Some(x) => s.sort = x,
+                    None => bad(&k, &v, "unknown sort order"),
+                },
+                "h" => match id(&v) {
+                    Some(x) => s.selected = Some(x),
+                    None => bad(&k, &v, "not a highlight id"),
+                },
+                "view" => match View::from_code(&v) {
+                    Some(x) => s.view = x,
+                    None => bad(&k, &v, "unknown view"),
+                },
+                "lang" => match Lang::from_code(&v) {
+                    Some(x) => s.lang = x,
+                    None => bad(&k, &v, "unknown language"),
+                },
+                "" => {}
+                _ => bad(&k, &v, "unknown parameter"),
+            }
+        }
+        s.normalize();
+        (s, problems)
+    }
+
+    /// The canonical query string, without `?`; empty for the default view.
+    pub fn write(&self) -> String {
+        let mut s = self.clone();
+        s.normalize();
+        let mut out: Vec<(&str, String)> = Vec::new();
+        if let Some(r) = &s.report {
+            out.push(("r", r.clone()));
+        }
+        if s.view != View::default() {
+            out.push(("view", s.view.code().into()));
+        }
+        if !s.themes.is_empty() {
+            out.push(("t", s.themes.join(",")));
+        }
+        if let Some(c) = &s.chapter {
+            out.push(("c", c.clone()));
+        }
+        if let Some(k) = s.kind {
+            out.push(("k", k.code().into()));
+        }
+        if !s.query.is_empty() {
+            out.push(("q", s.query.clone()));
+        }
+        if s.sort != Sort::default() {
+            out.push(("s", s.sort.code().into()));
+        }
+        if let Some(h) = &s.selected {
+            out.push(("h", h.clone()));
+        }
+        if s.lang != Lang::default() {
+            out.push(("lang", s.lang.code().into()));
+        }
+        if out.is_empty() {
+            return String::new();
+        }
+        let mut q = format!("v={URL_VERSION}");
+        for (k, v) in out {
+            q.push('&');
+            q.push_str(k);
+            q.push('=');
+            q.push_str(&encode(&v));
+        }
+        q
+    }
+
+    /// The same view with its filters cleared (search, themes, chapter, kind), keeping the rest.
+    pub fn cleared(&self) -> ViewState {
+        ViewState { themes: vec![], chapter: None, kind: None, query: String::new(), ..self.clone() }
+    }
+
+    pub fn has_filters(&self) -> bool {
+        !self.themes.is_empty() || self.chapter.is_some() || self.kind.is_some() || !self.query.is_empty()
+    }
+
+    /// Themes sorted and without duplicates, so equal views write equal links.
+    fn normalize(&mut self) {
+        self.themes.sort();
+        self.themes.dedup();
+        self.query = self.query.trim().to_string();
+    }
+
+    /// Toggle one theme in the filter.
+    pub fn toggle_theme(&self, theme: &str) -> ViewState {
+        let mut s = self.clone();
+        if let Some(i) = s.themes.iter().position(|t| t == theme) {
+            s.themes.remove(i);
+        } else {
+            s.themes.push(theme.to_string());
+        }
+        s.normalize();
+        s
+    }
+}
+
+/// Bring the parameters of an older link up to today's format. Version 1 is the first format, so
+/// there is nothing to rename yet; a later version adds its step here (and a test that a link of
+/// the old version still opens the same view).
+pub fn migrate(version: u32, pairs: Vec<(String, String)>) -> Vec<(String, String)> {
+    debug_assert!(version <= URL_VERSION);
+    pairs
+}
+
+fn id(s: &str) -> Option<String> {
+    let ok = !s.is_empty()
+        && s.len() <= MAX_ID
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    ok.then(|| s.to_string())
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        s.chars().take(n).chain(std::iter::once('…')).collect()
+    }
+}
+
+/// Split `a=1&b=2` into decoded pairs; a later duplicate key wins.
+fn split_pairs(q: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for part in q.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = part.split_once('=').unwrap_or((part, ""));
+        let (k, v) = (decode(k), decode(v));
+        if let Some(existing) = out.iter_mut().find(|(ek, _)| *ek == k) {
+            existing.1 = v;
+        } else {
+            out.push((k, v));
+        }
+    }
+    out
+}
+
+/// Percent-decoding that never fails: a broken escape is kept as the text it was, and bytes that
+/// are not UTF-8 become U+FFFD.
+pub fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() && hex(b[i + 1]).is_some() && hex(b[i + 2]).is_some() => {
+                out.push(hex(b[i + 1]).unwrap_or(0) * 16 + hex(b[i + 2]).unwrap_or(0));
+                i += 2;
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(c: u8) -> Option<u8> {
+    (c as char).to_digit(16).map(|d| d as u8)
+}
+
+/// Percent-encoding of everything but unreserved characters and the `,` that joins themes.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for &b in s.as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_view_has_an_empty_link() {
+        assert_eq!(ViewState::default().write(), "");
+        assert_eq!(ViewState::parse(""), (ViewState::default(), vec![]));
+        assert_eq!(ViewState::parse("?"), (ViewState::default(), vec![]));
+    }
+
+    #[test]
+    fn canonical_order_and_sorted_themes() {
+        let (s, p) = ViewState::parse("?lang=en&t=safety,industry,safety&q=%E5%85%BB%E8%80%81&view=charts");
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(s.themes, vec!["industry", "safety"]);
+        assert_eq!(s.query, "养老");
+        assert_eq!(s.write(), "v=1&view=charts&t=industry,safety&q=%E5%85%BB%E8%80%81&lang=en");
+    }
+
+    #[test]
+    fn bad_values_fall_back_and_are_reported() {
+        let (s, p) = ViewState::parse("k=planet&s=random&view=3d&lang=fr&h=<script>&zz=1&v=99");
+        assert_eq!(s, ViewState::default());
+        let params: Vec<&str> = p.iter().map(|x| x.param.as_str()).collect();
+        assert_eq!(params, vec!["v", "k", "s", "view", "lang", "h", "zz"]);
+    }
+
+    #[test]
+    fn broken_percent_encoding_is_kept_as_text() {
+        assert_eq!(decode("%E5%85"), "\u{FFFD}");
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%zz%4"), "%zz%4");
+        assert_eq!(decode("a+b%20c"), "a b c");
+    }
+
+    #[test]
+    fn long_search_text_is_cut_and_reported() {
+        let long = "养".repeat(5000);
+        let (s, p) = ViewState::parse(&format!("q={}", encode(&long)));
+        assert_eq!(s.query.chars().count(), MAX_QUERY_CHARS);
+        assert_eq!(p.len(), 1);
+        assert!(p[0].value.chars().count() <= 81);
+    }
+
+    #[test]
+    fn toggling_a_theme_twice_restores_the_link() {
+        let s = ViewState::default().toggle_theme("safety");
+        assert_eq!(s.write(), "v=1&t=safety");
+        assert_eq!(s.toggle_theme("safety").write(), "");
+    }
+}
