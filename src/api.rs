@@ -58,10 +58,16 @@ impl fmt::Display for FetchError {
 }
 
 async fn fetch_text(url: &str) -> Result<String, FetchError> {
-    let net = |e: gloo_net::Error| FetchError::Network { url: url.to_string(), message: e.to_string() };
+    let net = |e: gloo_net::Error| FetchError::Network {
+        url: url.to_string(),
+        message: e.to_string(),
+    };
     let resp = Request::get(url).send().await.map_err(net)?;
     if !resp.ok() {
-        return Err(FetchError::Status { url: url.to_string(), status: resp.status() });
+        return Err(FetchError::Status {
+            url: url.to_string(),
+            status: resp.status(),
+        });
     }
     resp.text().await.map_err(net)
 }
@@ -69,8 +75,10 @@ async fn fetch_text(url: &str) -> Result<String, FetchError> {
 /// Fetch the index, then the report the link asks for (the first listed by default).
 pub async fn load(report: Option<String>) -> Result<Arc<Dataset>, FetchError> {
     let text = fetch_text(INDEX_URL).await?;
-    let index = load::load_index(&text)
-        .map_err(|error| FetchError::Invalid { url: INDEX_URL.to_string(), error })?;
+    let index = load::load_index(&text).map_err(|error| FetchError::Invalid {
+        url: INDEX_URL.to_string(),
+        error,
+    })?;
     let entry = dataset::choose_entry(&index, report.as_deref())
         .map_err(|id| FetchError::UnknownReport { id })?
         .clone();

@@ -43,7 +43,11 @@ pub fn App() -> impl IntoView {
     browser::set_query(&initial.write(), false);
     let (state, set_state) = signal(initial);
     let (problems, set_problems) = signal(initial_problems);
-    let nav = Nav { state, set_state, problems };
+    let nav = Nav {
+        state,
+        set_state,
+        problems,
+    };
     provide_context(nav);
 
     let _ = window_event_listener(leptos::ev::popstate, move |_| {

@@ -9,7 +9,9 @@ fn window() -> Option<web_sys::Window> {
 
 /// The current query string, with its `?`.
 pub fn current_query() -> String {
-    window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
 }
 
 /// Make `query` (canonical, without `?`) the page's URL; `push` adds a history entry so Back
@@ -17,7 +19,11 @@ pub fn current_query() -> String {
 pub fn set_query(query: &str, push: bool) {
     let Some(w) = window() else { return };
     let path = w.location().pathname().unwrap_or_default();
-    let url = if query.is_empty() { path } else { format!("{path}?{query}") };
+    let url = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    };
     if let Ok(history) = w.history() {
         let _ = if push {
             history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
@@ -29,7 +35,10 @@ pub fn set_query(query: &str, push: bool) {
 
 /// Keep `<html lang>` (and so screen readers and fonts) in step with the page's language.
 pub fn set_document_lang(lang: Lang) {
-    if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = el.set_attribute("lang", lang.html_lang());
     }
 }
@@ -43,13 +52,20 @@ pub fn set_title(title: &str) {
 /// Shown when Rust panics: the reactive view may be gone, so this writes plain DOM, with text
 /// set as text (never as HTML).
 pub fn show_fatal(message: &str) {
-    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(body) = doc.body() else { return };
-    let Ok(panel) = doc.create_element("div") else { return };
+    let Ok(panel) = doc.create_element("div") else {
+        return;
+    };
     panel.set_class_name("fatal");
     let _ = panel.set_attribute("role", "alert");
     let lines = [
-        ("strong", "页面出现内部错误。The page hit an internal error."),
+        (
+            "strong",
+            "页面出现内部错误。The page hit an internal error.",
+        ),
         ("p", message),
     ];
     for (tag, text) in lines {

@@ -17,7 +17,13 @@ pub struct Dataset {
 impl Dataset {
     pub fn new(index: ReportIndex, entry: ReportEntry, loaded: Loaded) -> Dataset {
         let search = SearchIndex::new(&loaded.report);
-        Dataset { index, entry, report: loaded.report, skipped: loaded.skipped, search }
+        Dataset {
+            index,
+            entry,
+            report: loaded.report,
+            skipped: loaded.skipped,
+            search,
+        }
     }
 
     /// The index of the highlight with this id.
@@ -27,10 +33,20 @@ impl Dataset {
 }
 
 /// The entry of the index a link asks for: by id, else the first. `Err` names an unknown id.
-pub fn choose_entry<'a>(index: &'a ReportIndex, wanted: Option<&str>) -> Result<&'a ReportEntry, String> {
+pub fn choose_entry<'a>(
+    index: &'a ReportIndex,
+    wanted: Option<&str>,
+) -> Result<&'a ReportEntry, String> {
     match wanted {
-        None => index.reports.first().ok_or_else(|| "the index lists no report".to_string()),
-        Some(id) => index.reports.iter().find(|e| e.id == id).ok_or_else(|| id.to_string()),
+        None => index
+            .reports
+            .first()
+            .ok_or_else(|| "the index lists no report".to_string()),
+        Some(id) => index
+            .reports
+            .iter()
+            .find(|e| e.id == id)
+            .ok_or_else(|| id.to_string()),
     }
 }
 

@@ -4,7 +4,12 @@
 
 /// Evaluate `formula`, resolving each `{ref}` with `lookup`.
 pub fn eval(formula: &str, lookup: &dyn Fn(&str) -> Option<f64>) -> Result<f64, String> {
-    let mut p = Parser { s: formula.as_bytes(), i: 0, src: formula, lookup };
+    let mut p = Parser {
+        s: formula.as_bytes(),
+        i: 0,
+        src: formula,
+        lookup,
+    };
     let v = p.sum()?;
     p.ws();
     if p.i != p.s.len() {
@@ -91,7 +96,11 @@ impl Parser<'_> {
             }
             Some(c) if c.is_ascii_digit() || c == b'.' => {
                 let start = self.i;
-                while self.s.get(self.i).is_some_and(|c| c.is_ascii_digit() || *c == b'.') {
+                while self
+                    .s
+                    .get(self.i)
+                    .is_some_and(|c| c.is_ascii_digit() || *c == b'.')
+                {
                     self.i += 1;
                 }
                 self.src[start..self.i]
@@ -120,8 +129,11 @@ mod tests {
 
     #[test]
     fn last_years_output_from_growth() {
-        let v = eval("{industrial-output/output} / (1 + {industrial-output/growth} / 100)", &vars)
-            .unwrap();
+        let v = eval(
+            "{industrial-output/output} / (1 + {industrial-output/growth} / 100)",
+            &vars,
+        )
+        .unwrap();
         assert!((v - 12.1075).abs() < 1e-3, "{v}");
     }
 

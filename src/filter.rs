@@ -12,7 +12,9 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn new(report: &Report) -> SearchIndex {
-        SearchIndex { haystacks: report.highlights.iter().map(haystack).collect() }
+        SearchIndex {
+            haystacks: report.highlights.iter().map(haystack).collect(),
+        }
     }
 }
 
@@ -85,9 +87,17 @@ pub fn visible(report: &Report, index: &SearchIndex, s: &ViewState) -> Vec<usize
 pub fn sort(report: &Report, sort: Sort, idx: &mut [usize]) {
     let theme_rank = |i: usize| {
         let t = &report.highlights[i].theme;
-        report.themes.iter().position(|x| x.id == *t).unwrap_or(usize::MAX)
+        report
+            .themes
+            .iter()
+            .position(|x| x.id == *t)
+            .unwrap_or(usize::MAX)
     };
-    let kind_rank = |i: usize| Kind::ALL.iter().position(|k| *k == report.highlights[i].kind);
+    let kind_rank = |i: usize| {
+        Kind::ALL
+            .iter()
+            .position(|k| *k == report.highlights[i].kind)
+    };
     match sort {
         Sort::Report => idx.sort_unstable(),
         Sort::Theme => idx.sort_by_key(|&i| (theme_rank(i), i)),

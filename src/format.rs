@@ -30,7 +30,11 @@ pub fn figure(m: &Metric, lang: Lang) -> Figure {
             body
         }
     };
-    Figure { text, derived, rank }
+    Figure {
+        text,
+        derived,
+        rank,
+    }
 }
 
 fn rank_text(m: &Metric, lang: Lang) -> String {
@@ -63,7 +67,11 @@ fn zh_value(m: &Metric) -> String {
 }
 
 fn en_value(m: &Metric) -> String {
-    let plus = if m.qualifier == Qualifier::MoreThan { "+" } else { "" };
+    let plus = if m.qualifier == Qualifier::MoreThan {
+        "+"
+    } else {
+        ""
+    };
     let v = m.base_value;
     let (num, unit) = match m.base_unit {
         BaseUnit::Yuan if v >= 1e9 => (format!("{}", trim(v / 1e9, 3)), " billion yuan"),
@@ -75,7 +83,11 @@ fn en_value(m: &Metric) -> String {
         BaseUnit::Year => (grouped(v), if v == 1.0 { " year" } else { " years" }),
         BaseUnit::Item | BaseUnit::Rank => (grouped(v), ""),
     };
-    let at_least = if m.qualifier == Qualifier::AtLeast { "≥ " } else { "" };
+    let at_least = if m.qualifier == Qualifier::AtLeast {
+        "≥ "
+    } else {
+        ""
+    };
     format!("{at_least}{num}{plus}{unit}")
 }
 
@@ -96,7 +108,9 @@ fn trim(v: f64, decimals: usize) -> String {
 /// Thousands separators for English: 32000 → "32,000"; 1234.5 → "1,234.5".
 pub fn grouped(v: f64) -> String {
     let s = trim(v.abs(), 2);
-    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let (int, frac) = s
+        .split_once('.')
+        .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
     let mut out = String::new();
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
@@ -145,7 +159,13 @@ mod tests {
 
     #[test]
     fn output_in_yi_and_billions() {
-        let m = metric(12.34, "亿元", 1_234_000_000.0, BaseUnit::Yuan, Qualifier::Exact);
+        let m = metric(
+            12.34,
+            "亿元",
+            1_234_000_000.0,
+            BaseUnit::Yuan,
+            Qualifier::Exact,
+        );
         assert_eq!(figure(&m, Lang::Zh).text, "12.34亿元");
         assert_eq!(figure(&m, Lang::En).text, "1.234 billion yuan");
     }
@@ -158,7 +178,13 @@ mod tests {
         let money = metric(6.6, "万元", 66_000.0, BaseUnit::Yuan, Qualifier::MoreThan);
         assert_eq!(figure(&money, Lang::Zh).text, "6.6+万元");
         assert_eq!(figure(&money, Lang::En).text, "66,000+ yuan");
-        let area = metric(3.5, "万平方米", 35_000.0, BaseUnit::SquareMetre, Qualifier::MoreThan);
+        let area = metric(
+            3.5,
+            "万平方米",
+            35_000.0,
+            BaseUnit::SquareMetre,
+            Qualifier::MoreThan,
+        );
         assert_eq!(figure(&area, Lang::En).text, "35,000+ m²");
     }
 
@@ -186,7 +212,13 @@ mod tests {
 
     #[test]
     fn derived_values_are_marked() {
-        let mut m = metric(12.11, "亿元", 1_211_000_000.0, BaseUnit::Yuan, Qualifier::Exact);
+        let mut m = metric(
+            12.11,
+            "亿元",
+            1_211_000_000.0,
+            BaseUnit::Yuan,
+            Qualifier::Exact,
+        );
         m.printed = None;
         m.derived = Some(Derived {
             formula: "1".into(),

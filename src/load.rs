@@ -28,7 +28,11 @@ pub struct Skipped {
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadError {
     /// Not JSON, or not the shape of a report; `line`/`column` point into the file.
-    Malformed { message: String, line: usize, column: usize },
+    Malformed {
+        message: String,
+        line: usize,
+        column: usize,
+    },
     /// A report whose metadata, taxonomy or source blocks are wrong.
     Invalid(Vec<Problem>),
 }
@@ -36,7 +40,11 @@ pub enum LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::Malformed { message, line, column } => {
+            LoadError::Malformed {
+                message,
+                line,
+                column,
+            } => {
                 write!(f, "line {line}, column {column}: {message}")
             }
             LoadError::Invalid(problems) => {
@@ -49,7 +57,11 @@ impl fmt::Display for LoadError {
 
 impl From<serde_json::Error> for LoadError {
     fn from(e: serde_json::Error) -> Self {
-        LoadError::Malformed { message: e.to_string(), line: e.line(), column: e.column() }
+        LoadError::Malformed {
+            message: e.to_string(),
+            line: e.line(),
+            column: e.column(),
+        }
     }
 }
 
@@ -97,10 +109,19 @@ pub fn load_report(json: &str) -> Result<Loaded, LoadError> {
         match serde_json::from_str::<Highlight>(raw.get()) {
             Ok(h) => parsed.push((i, h)),
             Err(e) => {
-                let id = serde_json::from_str::<JustId>(raw.get()).ok().and_then(|j| j.id);
+                let id = serde_json::from_str::<JustId>(raw.get())
+                    .ok()
+                    .and_then(|j| j.id);
                 let record = validate::record_name(i, id.as_deref());
-                let p = Problem { record: record.clone(), field: "-".into(), message: e.to_string() };
-                skipped.push(Skipped { record, problems: vec![p] });
+                let p = Problem {
+                    record: record.clone(),
+                    field: "-".into(),
+                    message: e.to_string(),
+                };
+                skipped.push(Skipped {
+                    record,
+                    problems: vec![p],
+                });
             }
         }
     }
@@ -120,7 +141,10 @@ pub fn load_report(json: &str) -> Result<Loaded, LoadError> {
         if problems.is_empty() {
             keep.push(h);
         } else {
-            skipped.push(Skipped { record: validate::record_name(i, Some(&h.id)), problems });
+            skipped.push(Skipped {
+                record: validate::record_name(i, Some(&h.id)),
+                problems,
+            });
         }
     }
     report.highlights = keep;
@@ -134,7 +158,10 @@ pub fn load_report(json: &str) -> Result<Loaded, LoadError> {
             .collect();
         let mut known = known.into_iter();
         report.key_figures.retain(|_| known.next().unwrap_or(false));
-        skipped.push(Skipped { record: "report".into(), problems: refs });
+        skipped.push(Skipped {
+            record: "report".into(),
+            problems: refs,
+        });
     }
     Ok(Loaded { report, skipped })
 }
@@ -144,7 +171,11 @@ pub fn load_index(json: &str) -> Result<ReportIndex, LoadError> {
     let index: ReportIndex = serde_json::from_str(json)?;
     let mut problems = Vec::new();
     if index.reports.is_empty() {
-        problems.push(Problem { record: "index".into(), field: "reports".into(), message: "lists no report".into() });
+        problems.push(Problem {
+            record: "index".into(),
+            field: "reports".into(),
+            message: "lists no report".into(),
+        });
     }
     for (i, e) in index.reports.iter().enumerate() {
         if !validate::is_slug(&e.id) {

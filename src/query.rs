@@ -141,7 +141,12 @@ impl ViewState {
                     if q.chars().count() > MAX_QUERY_CHARS {
                         bad(&k, q, "search text too long; cut short");
                     }
-                    s.query = q.chars().take(MAX_QUERY_CHARS).collect::<String>().trim().to_string();
+                    s.query = q
+                        .chars()
+                        .take(MAX_QUERY_CHARS)
+                        .collect::<String>()
+                        .trim()
+                        .to_string();
                 }
                 "s" => match Sort::from_code(&v) {
                     Some(x) => s.sort = x,
@@ -214,11 +219,20 @@ impl ViewState {
 
     /// The same view with its filters cleared (search, themes, chapter, kind), keeping the rest.
     pub fn cleared(&self) -> ViewState {
-        ViewState { themes: vec![], chapter: None, kind: None, query: String::new(), ..self.clone() }
+        ViewState {
+            themes: vec![],
+            chapter: None,
+            kind: None,
+            query: String::new(),
+            ..self.clone()
+        }
     }
 
     pub fn has_filters(&self) -> bool {
-        !self.themes.is_empty() || self.chapter.is_some() || self.kind.is_some() || !self.query.is_empty()
+        !self.themes.is_empty()
+            || self.chapter.is_some()
+            || self.kind.is_some()
+            || !self.query.is_empty()
     }
 
     /// Themes sorted and without duplicates, so equal views write equal links.
@@ -252,7 +266,8 @@ pub fn migrate(version: u32, pairs: Vec<(String, String)>) -> Vec<(String, Strin
 fn id(s: &str) -> Option<String> {
     let ok = !s.is_empty()
         && s.len() <= MAX_ID
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     ok.then(|| s.to_string())
 }
 
@@ -329,11 +344,15 @@ mod tests {
 
     #[test]
     fn canonical_order_and_sorted_themes() {
-        let (s, p) = ViewState::parse("?lang=en&t=safety,industry,safety&q=%E5%85%BB%E8%80%81&view=charts");
+        let (s, p) =
+            ViewState::parse("?lang=en&t=safety,industry,safety&q=%E5%85%BB%E8%80%81&view=charts");
         assert!(p.is_empty(), "{p:?}");
         assert_eq!(s.themes, vec!["industry", "safety"]);
         assert_eq!(s.query, "养老");
-        assert_eq!(s.write(), "v=1&view=charts&t=industry,safety&q=%E5%85%BB%E8%80%81&lang=en");
+        assert_eq!(
+            s.write(),
+            "v=1&view=charts&t=industry,safety&q=%E5%85%BB%E8%80%81&lang=en"
+        );
     }
 
     #[test]

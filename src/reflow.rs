@@ -35,12 +35,18 @@ mod tests {
     #[test]
     fn joins_a_number_broken_across_columns() {
         let raw = "全年临\n\n时救助22人，发放救助金6.6万余\n元。\n";
-        assert_eq!(join_lines(raw, [1, 4]), "全年临时救助22人，发放救助金6.6万余元。");
+        assert_eq!(
+            join_lines(raw, [1, 4]),
+            "全年临时救助22人，发放救助金6.6万余元。"
+        );
         assert_eq!(char_lines(raw, [1, 4])[3], 3);
     }
 
     #[test]
     fn keeps_spaces_inside_a_line() {
-        assert_eq!(join_lines(" 影视文化基\n地 休闲养生福地\n", [1, 2]), "影视文化基地 休闲养生福地");
+        assert_eq!(
+            join_lines(" 影视文化基\n地 休闲养生福地\n", [1, 2]),
+            "影视文化基地 休闲养生福地"
+        );
     }
 }

@@ -23,7 +23,11 @@ impl fmt::Display for Problem {
 }
 
 fn problem(record: &str, field: impl Into<String>, message: impl Into<String>) -> Problem {
-    Problem { record: record.to_owned(), field: field.into(), message: message.into() }
+    Problem {
+        record: record.to_owned(),
+        field: field.into(),
+        message: message.into(),
+    }
 }
 
 /// How a highlight is named in messages: its index, and its id when it has one.
@@ -37,7 +41,8 @@ pub fn record_name(index: usize, id: Option<&str>) -> String {
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 64
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Problems of the report as a whole (metadata, taxonomy, source blocks). Any of these makes the
@@ -48,13 +53,25 @@ pub fn check_report(r: &Report) -> Vec<Problem> {
         out.push(problem(
             "report",
             "schema_version",
-            format!("is {}, this app reads {}", r.schema_version, crate::SCHEMA_VERSION),
+            format!(
+                "is {}, this app reads {}",
+                r.schema_version,
+                crate::SCHEMA_VERSION
+            ),
         ));
     }
     if !is_slug(&r.id) {
-        out.push(problem("report", "id", format!("`{}` is not a lower-case slug", r.id)));
+        out.push(problem(
+            "report",
+            "id",
+            format!("`{}` is not a lower-case slug", r.id),
+        ));
     }
-    unique(&mut out, "chapters", r.chapters.iter().map(|c| c.id.as_str()));
+    unique(
+        &mut out,
+        "chapters",
+        r.chapters.iter().map(|c| c.id.as_str()),
+    );
     unique(&mut out, "themes", r.themes.iter().map(|t| t.id.as_str()));
     let chapters: HashSet<&str> = r.chapters.iter().map(|c| c.id.as_str()).collect();
     for (i, b) in r.source.blocks.iter().enumerate() {
@@ -68,16 +85,28 @@ pub fn check_report(r: &Report) -> Vec<Problem> {
             out.push(problem(&rec, "text", "is empty"));
         }
         if b.lines[0] == 0 || b.lines[0] > b.lines[1] {
-            out.push(problem(&rec, "lines", format!("{:?} is not a range of lines", b.lines)));
+            out.push(problem(
+                &rec,
+                "lines",
+                format!("{:?} is not a range of lines", b.lines),
+            ));
         }
     }
     for (i, n) in r.source.non_figures.iter().enumerate() {
         let rec = format!("source.non_figures[{i}]");
         if !n.context.contains(&n.number) {
-            out.push(problem(&rec, "number", format!("`{}` is not in its context", n.number)));
+            out.push(problem(
+                &rec,
+                "number",
+                format!("`{}` is not in its context", n.number),
+            ));
         }
         if !r.source.blocks.iter().any(|b| b.text.contains(&n.context)) {
-            out.push(problem(&rec, "context", format!("`{}` is not in the report", n.context)));
+            out.push(problem(
+                &rec,
+                "context",
+                format!("`{}` is not in the report", n.context),
+            ));
         }
     }
     out
@@ -88,13 +117,25 @@ pub fn check_highlight(r: &Report, index: usize, h: &Highlight) -> Vec<Problem> 
     let rec = record_name(index, Some(&h.id));
     let mut out = Vec::new();
     if !is_slug(&h.id) {
-        out.push(problem(&rec, "id", format!("`{}` is not a lower-case slug", h.id)));
+        out.push(problem(
+            &rec,
+            "id",
+            format!("`{}` is not a lower-case slug", h.id),
+        ));
     }
     if !r.chapters.iter().any(|c| c.id == h.chapter) {
-        out.push(problem(&rec, "chapter", format!("unknown chapter `{}`", h.chapter)));
+        out.push(problem(
+            &rec,
+            "chapter",
+            format!("unknown chapter `{}`", h.chapter),
+        ));
     }
     if !r.themes.iter().any(|t| t.id == h.theme) {
-        out.push(problem(&rec, "theme", format!("unknown theme `{}`", h.theme)));
+        out.push(problem(
+            &rec,
+            "theme",
+            format!("unknown theme `{}`", h.theme),
+        ));
     }
     for (field, t) in [("title", &h.title), ("summary", &h.summary)] {
         if t.zh.trim().is_empty() {
@@ -105,26 +146,44 @@ pub fn check_highlight(r: &Report, index: usize, h: &Highlight) -> Vec<Problem> 
         }
     }
     if (h.kind == Kind::Project) != h.status.is_some() {
-        out.push(problem(&rec, "status", "a project has a status, and only a project"));
+        out.push(problem(
+            &rec,
+            "status",
+            "a project has a status, and only a project",
+        ));
     }
     if h.quotes.is_empty() {
-        out.push(problem(&rec, "quotes", "a highlight needs at least one source quote"));
+        out.push(problem(
+            &rec,
+            "quotes",
+            "a highlight needs at least one source quote",
+        ));
     }
     for (qi, q) in h.quotes.iter().enumerate() {
         let field = format!("quotes[{qi}]");
         match r.source.blocks.get(q.block) {
             None => out.push(problem(&rec, format!("{field}.block"), "no such block")),
             Some(b) => {
-                let found: String = b.text.chars().skip(q.offset).take(q.text.chars().count()).collect();
+                let found: String = b
+                    .text
+                    .chars()
+                    .skip(q.offset)
+                    .take(q.text.chars().count())
+                    .collect();
                 if q.text.is_empty() || found != q.text {
                     let hint = match b.text.find(&q.text) {
-                        Some(byte) => format!(" (it is at offset {})", b.text[..byte].chars().count()),
+                        Some(byte) => {
+                            format!(" (it is at offset {})", b.text[..byte].chars().count())
+                        }
                         None => " (not in that block)".to_string(),
                     };
                     out.push(problem(
                         &rec,
                         format!("{field}.text"),
-                        format!("not found verbatim at block {} offset {}{hint}", q.block, q.offset),
+                        format!(
+                            "not found verbatim at block {} offset {}{hint}",
+                            q.block, q.offset
+                        ),
                     ));
                 }
                 if q.lines[0] < b.lines[0] || q.lines[1] > b.lines[1] || q.lines[0] > q.lines[1] {
@@ -137,20 +196,39 @@ pub fn check_highlight(r: &Report, index: usize, h: &Highlight) -> Vec<Problem> 
     for (mi, m) in h.metrics.iter().enumerate() {
         let field = format!("metrics[{mi}]");
         if !ids.insert(m.id.as_str()) || !is_slug(&m.id) {
-            out.push(problem(&rec, format!("{field}.id"), format!("`{}` is not a unique slug", m.id)));
+            out.push(problem(
+                &rec,
+                format!("{field}.id"),
+                format!("`{}` is not a unique slug", m.id),
+            ));
         }
         check_metric(r, h, m, &rec, &field, &mut out);
     }
     out
 }
 
-fn check_metric(r: &Report, h: &Highlight, m: &Metric, rec: &str, field: &str, out: &mut Vec<Problem>) {
+fn check_metric(
+    r: &Report,
+    h: &Highlight,
+    m: &Metric,
+    rec: &str,
+    field: &str,
+    out: &mut Vec<Problem>,
+) {
     if !m.value.is_finite() || !m.base_value.is_finite() {
-        out.push(problem(rec, format!("{field}.value"), "is not a finite number"));
+        out.push(problem(
+            rec,
+            format!("{field}.value"),
+            "is not a finite number",
+        ));
         return;
     }
     match units::lookup(&m.unit) {
-        None => out.push(problem(rec, format!("{field}.unit"), format!("unknown unit `{}`", m.unit))),
+        None => out.push(problem(
+            rec,
+            format!("{field}.unit"),
+            format!("unknown unit `{}`", m.unit),
+        )),
         Some((mult, base)) => {
             if base != m.base_unit {
                 out.push(problem(
@@ -171,7 +249,11 @@ fn check_metric(r: &Report, h: &Highlight, m: &Metric, rec: &str, field: &str, o
     match (&m.printed, &m.derived) {
         (Some(p), None) => {
             if !h.quotes.iter().any(|q| q.text.contains(p.as_str())) {
-                out.push(problem(rec, format!("{field}.printed"), format!("`{p}` is not in the quotes")));
+                out.push(problem(
+                    rec,
+                    format!("{field}.printed"),
+                    format!("`{p}` is not in the quotes"),
+                ));
             }
             match printed_number(p) {
                 Some(v) if close(v, m.value) => {}
@@ -180,7 +262,11 @@ fn check_metric(r: &Report, h: &Highlight, m: &Metric, rec: &str, field: &str, o
                     format!("{field}.value"),
                     format!("{} but `{p}` says {v}", m.value),
                 )),
-                None => out.push(problem(rec, format!("{field}.printed"), format!("`{p}` has no number"))),
+                None => out.push(problem(
+                    rec,
+                    format!("{field}.printed"),
+                    format!("`{p}` has no number"),
+                )),
             }
             let marker_ok = match m.qualifier {
                 Qualifier::Exact => !has_any(p, &["余", "多", "超", "以上"]),
@@ -217,17 +303,29 @@ fn check_metric(r: &Report, h: &Highlight, m: &Metric, rec: &str, field: &str, o
         (None, None) => out.push(problem(rec, field, "needs `printed` or `derived`")),
     }
     if (m.qualifier == Qualifier::Rank) != m.scope.is_some() {
-        out.push(problem(rec, format!("{field}.scope"), "a rank has a scope, and only a rank"));
+        out.push(problem(
+            rec,
+            format!("{field}.scope"),
+            "a rank has a scope, and only a rank",
+        ));
     }
 }
 
 /// Problems of references between highlights: key figures, ids used twice.
 pub fn check_references(r: &Report) -> Vec<Problem> {
     let mut out = Vec::new();
-    unique(&mut out, "highlights", r.highlights.iter().map(|h| h.id.as_str()));
+    unique(
+        &mut out,
+        "highlights",
+        r.highlights.iter().map(|h| h.id.as_str()),
+    );
     for (i, k) in r.key_figures.iter().enumerate() {
         if metric_value(r, &k.metric).is_none() {
-            out.push(problem("report", format!("key_figures[{i}]"), format!("unknown metric `{}`", k.metric)));
+            out.push(problem(
+                "report",
+                format!("key_figures[{i}]"),
+                format!("unknown metric `{}`", k.metric),
+            ));
         }
     }
     out
@@ -277,7 +375,10 @@ pub fn printed_number(p: &str) -> Option<f64> {
         return digits.parse().ok();
     }
     let after = p.split_once('第')?.1.chars().next()?;
-    "一二三四五六七八九十".chars().position(|c| c == after).map(|i| i as f64 + 1.0)
+    "一二三四五六七八九十"
+        .chars()
+        .position(|c| c == after)
+        .map(|i| i as f64 + 1.0)
 }
 
 #[cfg(test)]

@@ -13,7 +13,11 @@ pub fn Card(highlight: Highlight, theme: Option<Theme>, lang: Lang) -> impl Into
     let title_id = format!("t-{}", h.id);
     let labelled_by = title_id.clone();
     let (icon, theme_label, theme_id) = match &theme {
-        Some(th) => (th.icon.clone(), th.label.get(lang).to_string(), th.id.clone()),
+        Some(th) => (
+            th.icon.clone(),
+            th.label.get(lang).to_string(),
+            th.id.clone(),
+        ),
         None => (String::new(), h.theme.clone(), h.theme.clone()),
     };
     let figures = h
@@ -34,7 +38,9 @@ pub fn Card(highlight: Highlight, theme: Option<Theme>, lang: Lang) -> impl Into
             }
         })
         .collect_view();
-    let status = h.status.map(|s| view! { <p class="status">{t.status}": "{s.label().get(lang).to_string()}</p> });
+    let status = h
+        .status
+        .map(|s| view! { <p class="status">{t.status}": "{s.label().get(lang).to_string()}</p> });
     let quotes = h
         .quotes
         .iter()

@@ -17,7 +17,10 @@ pub fn Filters(ds: Arc<Dataset>) -> impl IntoView {
     let lang = move || nav.state.with(|s| s.lang);
     let facets = {
         let ds = ds.clone();
-        Memo::new(move |_| nav.state.with(|s| filter::facets(&ds.report, &ds.search, s)))
+        Memo::new(move |_| {
+            nav.state
+                .with(|s| filter::facets(&ds.report, &ds.search, s))
+        })
     };
 
     let theme_chips = {
@@ -104,7 +107,10 @@ pub fn Filters(ds: Arc<Dataset>) -> impl IntoView {
     let on_sort = move |ev| {
         let v = event_target_value(&ev);
         let mut s = nav.state.get_untracked();
-        s.sort = Sort::ALL.into_iter().find(|x| x.code() == v).unwrap_or_default();
+        s.sort = Sort::ALL
+            .into_iter()
+            .find(|x| x.code() == v)
+            .unwrap_or_default();
         nav.go(s);
     };
     let clear = move |_| nav.go(nav.state.get_untracked().cleared());

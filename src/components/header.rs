@@ -42,7 +42,11 @@ pub fn Header(ds: Arc<Dataset>) -> impl IntoView {
     };
     let toggle_lang = move |_| {
         let mut s = nav.state.get_untracked();
-        s.lang = if s.lang == Lang::Zh { Lang::En } else { Lang::Zh };
+        s.lang = if s.lang == Lang::Zh {
+            Lang::En
+        } else {
+            Lang::Zh
+        };
         nav.go(s);
     };
     let m1 = meta.clone();
@@ -60,7 +64,10 @@ pub fn Header(ds: Arc<Dataset>) -> impl IntoView {
             <p class="kicker">{move || m1.kicker.get(lang()).to_string()}</p>
             <h1>{move || m2.headline.get(lang()).to_string()}</h1>
             <p class="byline">
-                {move || format!("{} · {} {} · {}", m3.town.get(lang()), m3.year, if lang() == Lang::Zh { "年" } else { "" }, m3.author.get(lang()))}
+                {move || {
+                    let year = if lang() == Lang::Zh { format!("{}年", m3.year) } else { m3.year.to_string() };
+                    format!("{} · {} · {}", m3.town.get(lang()), year, m3.author.get(lang()))
+                }}
             </p>
             <section class="key-figures" aria-labelledby="kf-title">
                 <h2 id="kf-title" class="visually-hidden">{move || ui(lang()).key_figures}</h2>

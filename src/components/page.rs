@@ -22,12 +22,19 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
         let ds = ds.clone();
         Effect::new(move |_| {
             let l = lang.get();
-            browser::set_title(&format!("{} · {}", ds.report.meta.headline.get(l), ui(l).app_name));
+            browser::set_title(&format!(
+                "{} · {}",
+                ds.report.meta.headline.get(l),
+                ui(l).app_name
+            ));
         });
     }
     let visible = {
         let ds = ds.clone();
-        Memo::new(move |_| nav.state.with(|s| filter::visible(&ds.report, &ds.search, s)))
+        Memo::new(move |_| {
+            nav.state
+                .with(|s| filter::visible(&ds.report, &ds.search, s))
+        })
     };
     let cards = {
         let ds = ds.clone();

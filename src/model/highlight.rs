@@ -19,8 +19,13 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] =
-        [Kind::Figure, Kind::Recognition, Kind::Initiative, Kind::Project, Kind::Service];
+    pub const ALL: [Kind; 5] = [
+        Kind::Figure,
+        Kind::Recognition,
+        Kind::Initiative,
+        Kind::Project,
+        Kind::Service,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -60,8 +65,11 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 3] =
-        [Status::Completed, Status::UnderConstruction, Status::DesignFinished];
+    pub const ALL: [Status; 3] = [
+        Status::Completed,
+        Status::UnderConstruction,
+        Status::DesignFinished,
+    ];
 
     pub fn label(self) -> Text {
         match self {

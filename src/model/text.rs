@@ -46,7 +46,10 @@ pub struct Text {
 
 impl Text {
     pub fn new(zh: &str, en: &str) -> Text {
-        Text { zh: zh.to_owned(), en: en.to_owned() }
+        Text {
+            zh: zh.to_owned(),
+            en: en.to_owned(),
+        }
     }
 
     pub fn get(&self, lang: Lang) -> &str {

@@ -43,7 +43,10 @@ const UNITS: &[(&str, f64, BaseUnit)] = &[
 
 /// The multiplier and base unit of a printed unit, or `None` for a unit the app does not know.
 pub fn lookup(unit: &str) -> Option<(f64, BaseUnit)> {
-    UNITS.iter().find(|(u, _, _)| *u == unit).map(|&(_, m, b)| (m, b))
+    UNITS
+        .iter()
+        .find(|(u, _, _)| *u == unit)
+        .map(|&(_, m, b)| (m, b))
 }
 
 pub fn known_units() -> impl Iterator<Item = &'static str> {

@@ -1,0 +1,78 @@
+// The Foundation: the release build, served from a portal-style sub-path by nginx, loads its data
+// and shows cards; a missing data file gives an error panel with a retry that works; a second
+// report listed in the index shows up with no code change.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, cards, APP, ORIGIN, OUT } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('the app loads from a sub-path and shows every highlight as a card', async () => {
+  const page = await open(browser, APP);
+  await cards(page).first().waitFor();
+  const n = await cards(page).count();
+  assert.ok(n >= 50, `expected the report's highlights, got ${n} cards`);
+  assert.match(await page.locator('h1').innerText(), /西溪镇交出高质量发展过硬答卷/);
+  assert.match(await page.locator('.result-count').innerText(), new RegExp(`共 ${n} 项`));
+  // Every request stays on this origin and under the sub-path (no third-party requests).
+  for (const url of page.requests) {
+    assert.ok(url.startsWith(APP), `request outside the sub-path: ${url}`);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the wasm is served compressed with its MIME type, assets with long caching', async () => {
+  const page = await open(browser);
+  const response = page.waitForResponse((r) => r.url().endsWith('.wasm'));
+  await page.goto(APP);
+  const wasm = await response;
+  assert.equal(wasm.headers()['content-type'], 'application/wasm');
+  assert.match(wasm.headers()['content-encoding'] ?? '', /gzip|br/);
+  assert.match(wasm.headers()['cache-control'] ?? '', /immutable/);
+  await page.context().close();
+});
+
+test('screenshots at phone and desktop width show the cards with Chinese text', async () => {
+  for (const width of [390, 1280]) {
+    const page = await open(browser, APP, { width });
+    await cards(page).first().waitFor();
+    await page.screenshot({ path: `${OUT}/cards-${width}.png` });
+    const box = await cards(page).first().boundingBox();
+    assert.ok(box.width <= width, 'a card fits the screen');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling at ${width}px (overflow ${overflow}px)`);
+    await page.context().close();
+  }
+});
+
+test('a missing data file shows the error panel, and retry tries again', async () => {
+  const page = await open(browser, `${ORIGIN}/broken/`);
+  const panel = page.locator('.error-panel');
+  await panel.waitFor();
+  assert.equal(await panel.getAttribute('role'), 'alert');
+  assert.match(await panel.innerText(), /404/);
+  const before = page.requests.filter((u) => u.endsWith('reports.json')).length;
+  await panel.getByRole('button').click();
+  await page.waitForFunction(
+    (n) => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('reports.json')).length > n,
+    before,
+  );
+  await panel.waitFor();
+  assert.equal(await cards(page).count(), 0);
+  await page.context().close();
+});
+
+test('a second report listed in the index shows up without a code change', async () => {
+  const page = await open(browser, `${ORIGIN}/fixture/?r=fixture-town`);
+  await cards(page).first().waitFor();
+  assert.match(await page.locator('h1').innerText(), /测试镇/);
+  const first = await open(browser, `${ORIGIN}/fixture/`);
+  await cards(first).first().waitFor();
+  assert.match(await first.locator('h1').innerText(), /西溪镇/);
+  assert.deepEqual([...page.errors, ...first.errors], []);
+  await page.context().close();
+  await first.context().close();
+});

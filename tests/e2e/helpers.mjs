@@ -1,0 +1,35 @@
+// Shared set-up of the end-to-end tests: Debian's Chromium driven by playwright-core, against the
+// release build served by nginx (started by .ci/test, which exports E2E_ORIGIN).
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+export const ORIGIN = process.env.E2E_ORIGIN ?? 'http://127.0.0.1:8091';
+export const APP = `${ORIGIN}/zwgk/xixi-2023/`;
+export const OUT = new URL('./out/', import.meta.url).pathname;
+mkdirSync(OUT, { recursive: true });
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/// A page that records console errors, page errors and every request it makes.
+export async function open(browser, url, { width = 1280, height = 900, ...options } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, ...options });
+  const page = await context.newPage();
+  page.errors = [];
+  page.requests = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('request', (r) => page.requests.push(r.url()));
+  if (url) await page.goto(url);
+  return page;
+}
+
+export const cards = (page) => page.locator('article.card');
+export const titles = (page) => page.locator('article.card h3').allTextContents();
