@@ -389,6 +389,7 @@ fn every_number_in_the_text_is_accounted_for() {
     let mut carried = 0;
     let mut excluded: BTreeMap<String, usize> = BTreeMap::new();
     let mut missing = Vec::new();
+    let mut used_metrics = std::collections::BTreeSet::new();
     for (bi, number, by) in &acc {
         let metric = by.iter().any(|a| matches!(a, Account::Metric(_)));
         let excl: Vec<_> = by
@@ -402,9 +403,14 @@ fn every_number_in_the_text_is_accounted_for() {
             })
             .collect();
         assert!(
-            !(metric && !excl.is_empty()),
+            !metric || excl.is_empty(),
             "`{number}` in block {bi} is both a figure and not: {by:?}"
         );
+        for a in by {
+            if let Account::Metric(name) = a {
+                used_metrics.insert(name.clone());
+            }
+        }
         if metric {
             carried += 1;
         } else if let Some(x) = excl.first() {
@@ -430,6 +436,21 @@ fn every_number_in_the_text_is_accounted_for() {
         "only {} numbers found; is the text there?",
         acc.len()
     );
+    // Every metric printed with digits carries a number of the text where its quote stands.
+    for h in &r.highlights {
+        for m in &h.metrics {
+            if m.printed
+                .as_deref()
+                .is_some_and(|p| p.chars().any(|c| c.is_ascii_digit()))
+            {
+                let name = format!("{}/{}", h.id, m.id);
+                assert!(
+                    used_metrics.contains(&name),
+                    "{name} carries no number of the text"
+                );
+            }
+        }
+    }
     // And no non-figure entry is stale: each one explains a number of the text.
     for nf in &r.source.non_figures {
         let used = acc.iter().any(|(_, _, by)| {
