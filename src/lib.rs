@@ -14,6 +14,7 @@ pub mod format;
 pub mod i18n;
 pub mod load;
 pub mod model;
+pub mod original;
 pub mod query;
 pub mod reflow;
 pub mod validate;

@@ -8,6 +8,7 @@ use wasm_bindgen_test::*;
 use xixi_highlights::components::card::Card;
 use xixi_highlights::load::load_report;
 use xixi_highlights::model::Lang;
+use xixi_highlights::query::ViewState;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -55,7 +56,7 @@ fn a_card_shows_title_figure_and_source_sentence() {
     let root = container();
     leptos::mount::mount_to(
         root.clone(),
-        move || view! { <Card highlight=h theme=theme lang=Lang::Zh /> },
+        move || view! { <Card highlight=h theme=theme lang=Lang::Zh open=ViewState::default() /> },
     )
     .forget();
     let article = root
@@ -89,7 +90,7 @@ fn hostile_strings_render_as_inert_text() {
     let root = container();
     leptos::mount::mount_to(
         root.clone(),
-        move || view! { <Card highlight=h theme=None lang=Lang::Zh /> },
+        move || view! { <Card highlight=h theme=None lang=Lang::Zh open=ViewState::default() /> },
     )
     .forget();
     assert!(root.query_selector("script").unwrap().is_none());
@@ -101,7 +102,7 @@ fn hostile_strings_render_as_inert_text() {
 
 #[wasm_bindgen_test]
 fn the_url_round_trips_through_history() {
-    use xixi_highlights::{browser, query::ViewState};
+    use xixi_highlights::browser;
     let (mut s, _) = ViewState::parse("");
     s.query = "养老".into();
     s.themes = vec!["elderly-care".into()];

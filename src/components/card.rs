@@ -1,13 +1,21 @@
 use leptos::prelude::*;
 
+use crate::components::link::ViewLink;
 use crate::format;
 use crate::i18n::ui;
 use crate::model::{Highlight, Lang, Theme};
+use crate::query::ViewState;
 
 /// One highlight: theme tag (symbol and words, never colour alone), title, figures, summary, and
 /// the source sentence on demand.
 #[component]
-pub fn Card(highlight: Highlight, theme: Option<Theme>, lang: Lang) -> impl IntoView {
+pub fn Card(
+    highlight: Highlight,
+    theme: Option<Theme>,
+    lang: Lang,
+    /// The view that opens this highlight's detail.
+    open: ViewState,
+) -> impl IntoView {
     let t = ui(lang);
     let h = highlight;
     let title_id = format!("t-{}", h.id);
@@ -49,7 +57,9 @@ pub fn Card(highlight: Highlight, theme: Option<Theme>, lang: Lang) -> impl Into
     view! {
         <article class="card" id=format!("h-{}", h.id) aria-labelledby=labelled_by data-theme=theme_id>
             <p class="tag"><span class="tag-icon" aria-hidden="true">{icon}</span>{theme_label}</p>
-            <h3 id=title_id>{h.title.get(lang).to_string()}</h3>
+            <h3 id=title_id>
+                <ViewLink to=open id=format!("open-{}", h.id)>{h.title.get(lang).to_string()}</ViewLink>
+            </h3>
             {(!h.metrics.is_empty()).then(|| view! { <ul class="figures">{figures}</ul> })}
             {status}
             <p class="summary">{h.summary.get(lang).to_string()}</p>

@@ -2,8 +2,12 @@
 //! URL logic lives here.
 
 pub mod card;
+pub mod detail;
 pub mod error_panel;
 pub mod filters;
 pub mod header;
+pub mod link;
 pub mod notices;
+pub mod original;
 pub mod page;
+pub mod views_nav;

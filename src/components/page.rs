@@ -5,13 +5,17 @@ use leptos::prelude::*;
 use crate::app::Nav;
 use crate::browser;
 use crate::components::card::Card;
+use crate::components::detail::Detail;
 use crate::components::filters::Filters;
 use crate::components::header::Header;
 use crate::components::notices::{LinkProblems, SkippedRecords};
+use crate::components::original::Original;
+use crate::components::views_nav::ViewsNav;
 use crate::dataset::Dataset;
 use crate::filter;
 use crate::format;
 use crate::i18n::ui;
+use crate::query::{View, ViewState};
 
 /// The loaded report: header, filters, the count, the cards, the footer.
 #[component]
@@ -54,27 +58,63 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
                 }
                 .into_any();
             }
+            let state = nav.state.get_untracked();
             let items = idx
                 .into_iter()
                 .map(|i| {
                     let h = ds.report.highlights[i].clone();
                     let theme = ds.report.themes.iter().find(|t| t.id == h.theme).cloned();
-                    view! { <li><Card highlight=h theme=theme lang=lang /></li> }
+                    let open = ViewState {
+                        selected: Some(h.id.clone()),
+                        ..state.clone()
+                    };
+                    view! { <li><Card highlight=h theme=theme lang=lang open=open /></li> }
                 })
                 .collect_view();
             view! { <ul class="cards">{items}</ul> }.into_any()
         }
     };
     let count = move || format::count_label(visible.with(|v| v.len()), lang.get());
+    // The open highlight, if the link names one that exists.
+    let selected = {
+        let ds = ds.clone();
+        Memo::new(move |_| {
+            nav.state
+                .with(|s| s.selected.as_ref().map(|id| ds.position(id)))
+        })
+    };
+    let body = {
+        let ds = ds.clone();
+        move || {
+            let view = nav.state.with(|s| s.view);
+            match selected.get() {
+                Some(Some(i)) => {
+                    return view! { <Detail ds=ds.clone() index=i order=visible.get_untracked() /> }.into_any();
+                }
+                _ => {}
+            }
+            let missing = matches!(selected.get(), Some(None))
+                .then(|| view! { <p class="notice" role="status">{ui(lang.get()).not_found_highlight}</p> });
+            match view {
+                View::Text => view! { {missing}<Original ds=ds.clone() /> }.into_any(),
+                _ => view! {
+                    {missing}
+                    <Filters ds=ds.clone() />
+                    <p class="result-count" role="status" aria-live="polite">{count}</p>
+                    {cards.clone()}
+                }
+                .into_any(),
+            }
+        }
+    };
     let skipped = ds.skipped.clone();
     view! {
         <Header ds=ds.clone() />
         <main id="main" tabindex="-1">
             <LinkProblems />
             <SkippedRecords skipped=skipped />
-            <Filters ds=ds.clone() />
-            <p class="result-count" role="status" aria-live="polite">{count}</p>
-            {cards}
+            <ViewsNav />
+            {body}
         </main>
         <footer class="site-footer">
             <p>{move || ui(lang.get()).footer_source}</p>
