@@ -6,6 +6,7 @@
 pub mod api;
 pub mod app;
 pub mod browser;
+pub mod charts;
 pub mod components;
 pub mod dataset;
 pub mod expr;

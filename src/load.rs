@@ -7,7 +7,9 @@ use std::fmt;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::model::{Chapter, Highlight, KeyFigure, Meta, Report, ReportIndex, Source, Theme};
+use crate::model::{
+    Chapter, ChartDef, Highlight, KeyFigure, Meta, Report, ReportIndex, Source, Theme,
+};
 use crate::validate::{self, Problem};
 
 /// A report that loaded, with what had to be left out.
@@ -75,6 +77,7 @@ struct Envelope<'a> {
     chapters: Vec<Chapter>,
     themes: Vec<Theme>,
     key_figures: Vec<KeyFigure>,
+    charts: Vec<ChartDef>,
     #[serde(borrow)]
     highlights: Vec<&'a RawValue>,
     source: Source,
@@ -95,6 +98,7 @@ pub fn load_report(json: &str) -> Result<Loaded, LoadError> {
         chapters: env.chapters,
         themes: env.themes,
         key_figures: env.key_figures,
+        charts: env.charts,
         highlights: Vec::with_capacity(env.highlights.len()),
         source: env.source,
     };
@@ -104,6 +108,15 @@ pub fn load_report(json: &str) -> Result<Loaded, LoadError> {
     }
 
     let mut skipped = Vec::new();
+    let ids: std::collections::HashSet<String> = env
+        .highlights
+        .iter()
+        .filter_map(|raw| {
+            serde_json::from_str::<JustId>(raw.get())
+                .ok()
+                .and_then(|j| j.id)
+        })
+        .collect();
     let mut parsed: Vec<(usize, Highlight)> = Vec::with_capacity(env.highlights.len());
     for (i, raw) in env.highlights.iter().enumerate() {
         match serde_json::from_str::<Highlight>(raw.get()) {
@@ -127,6 +140,13 @@ pub fn load_report(json: &str) -> Result<Loaded, LoadError> {
     }
     // Derived metrics refer to other highlights, so check with all parsed records in place.
     report.highlights = parsed.iter().map(|(_, h)| h.clone()).collect();
+    let chart_problems = validate::check_charts(&report, &ids);
+    if !chart_problems.is_empty() {
+        skipped.push(Skipped {
+            record: "charts".into(),
+            problems: chart_problems,
+        });
+    }
     let mut seen = std::collections::HashSet::new();
     let mut keep = Vec::with_capacity(parsed.len());
     for (i, h) in parsed {

@@ -331,6 +331,30 @@ pub fn check_references(r: &Report) -> Vec<Problem> {
     out
 }
 
+/// Problems of chart definitions: ids used twice, metrics that no record of the file has. A
+/// metric of a record that is skipped is no problem here (the chart loses that bar, and the
+/// skipped record is reported itself); `ids` are the ids of every record in the file.
+pub fn check_charts(r: &Report, ids: &HashSet<String>) -> Vec<Problem> {
+    let mut out = Vec::new();
+    unique(&mut out, "charts", r.charts.iter().map(|c| c.id.as_str()));
+    for (i, c) in r.charts.iter().enumerate() {
+        if let crate::model::ChartSeries::Metrics { metrics } = &c.series {
+            for (j, m) in metrics.iter().enumerate() {
+                let (hid, _) = m.split_once('/').unwrap_or((m.as_str(), ""));
+                let parsed = r.highlights.iter().any(|h| h.id == hid);
+                if !ids.contains(hid) || (parsed && metric_value(r, m).is_none()) {
+                    out.push(problem(
+                        &format!("charts[{i}] ({})", c.id),
+                        format!("series.metrics[{j}]"),
+                        format!("unknown metric `{m}`"),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The value of `highlight-id/metric-id`.
 pub fn metric_value(r: &Report, name: &str) -> Option<f64> {
     find_metric(r, name).map(|(_, m)| m.value)

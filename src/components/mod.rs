@@ -2,6 +2,7 @@
 //! URL logic lives here.
 
 pub mod card;
+pub mod charts;
 pub mod detail;
 pub mod error_panel;
 pub mod filters;

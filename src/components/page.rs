@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::app::Nav;
 use crate::browser;
 use crate::components::card::Card;
+use crate::components::charts::Charts;
 use crate::components::detail::Detail;
 use crate::components::filters::Filters;
 use crate::components::header::Header;
@@ -97,6 +98,13 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
                 .then(|| view! { <p class="notice" role="status">{ui(lang.get()).not_found_highlight}</p> });
             match view {
                 View::Text => view! { {missing}<Original ds=ds.clone() /> }.into_any(),
+                View::Charts => view! {
+                    {missing}
+                    <Filters ds=ds.clone() />
+                    <p class="result-count" role="status" aria-live="polite">{count}</p>
+                    <Charts ds=ds.clone() visible=visible />
+                }
+                .into_any(),
                 _ => view! {
                     {missing}
                     <Filters ds=ds.clone() />

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Highlight, Text};
+use super::{Highlight, Kind, Text};
 
 /// `public/reports.json`: the reports this deployment ships. A report listed here shows up in the
 /// app without a code change.
@@ -106,6 +106,25 @@ pub struct KeyFigure {
     pub metric: String,
 }
 
+/// A chart of the report: which data it draws. What it says (its finding, scale, table) is
+/// computed from the data by `charts::spec`, so a chart can never state a number the data lacks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartDef {
+    pub id: String,
+    pub title: Text,
+    pub series: ChartSeries,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ChartSeries {
+    /// One bar per metric, `highlight-id/metric-id`, in this order.
+    Metrics { metrics: Vec<String> },
+    /// How many highlights of a kind stand at each status (e.g. projects).
+    StatusCount { kind: Kind },
+}
+
 /// One report file, e.g. `public/data/xixi-2023.json`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -116,6 +135,7 @@ pub struct Report {
     pub chapters: Vec<Chapter>,
     pub themes: Vec<Theme>,
     pub key_figures: Vec<KeyFigure>,
+    pub charts: Vec<ChartDef>,
     pub highlights: Vec<Highlight>,
     pub source: Source,
 }

@@ -1,0 +1,136 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::Nav;
+use crate::charts::draw::{self, DARK, LIGHT};
+use crate::charts::spec::{self, ChartSpec, Layout, Scale};
+use crate::dataset::Dataset;
+use crate::model::Lang;
+
+/// Every chart of the report, following the filters.
+#[component]
+pub fn Charts(ds: Arc<Dataset>, visible: Memo<Vec<usize>>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let specs = Memo::new(move |_| {
+        let lang = nav.state.with(|s| s.lang);
+        visible.with(|v| spec::specs(&ds.report, v, lang))
+    });
+    move || {
+        let lang = nav.state.with_untracked(|s| s.lang);
+        let figures = specs
+            .get()
+            .into_iter()
+            .map(|s| view! { <Chart spec=s lang=lang /> })
+            .collect_view();
+        view! { <div class="charts">{figures}</div> }
+    }
+}
+
+fn dark_mode() -> bool {
+    // The page's own theme wins over the system setting when set (embed or switch).
+    let doc = document();
+    if let Some(theme) = doc
+        .document_element()
+        .and_then(|e| e.get_attribute("data-theme"))
+    {
+        return theme == "dark";
+    }
+    window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// One chart: caption with its finding, the canvas (an image with that finding as its text),
+/// the value under the pointer, and the same numbers as a table.
+#[component]
+fn Chart(spec: ChartSpec, lang: Lang) -> impl IntoView {
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let (hover, set_hover) = signal(None::<usize>);
+    let (resized, set_resized) = signal(0u32);
+    let spec = Arc::new(spec);
+    let resize =
+        window_event_listener(leptos::ev::resize, move |_| set_resized.update(|n| *n += 1));
+    on_cleanup(move || resize.remove());
+
+    {
+        let spec = spec.clone();
+        Effect::new(move |_| {
+            resized.track();
+            let hover = hover.get();
+            let Some(el) = canvas.get() else { return };
+            let el: web_sys::HtmlCanvasElement = el.unchecked_into();
+            let width = f64::from(el.client_width()).max(200.0);
+            let dpr = window().device_pixel_ratio().max(1.0);
+            let palette = if dark_mode() { DARK } else { LIGHT };
+            if let Err(e) = draw::draw(&el, &spec, width, dpr, palette, hover) {
+                leptos::logging::warn!("chart {} not drawn: {e}", spec.id);
+            }
+            // Keep the drawn aspect: CSS height follows the layout.
+            let height = Layout::new(width).height(spec.bars.len());
+            let html: &web_sys::HtmlElement = el.as_ref();
+            let _ = html.style().set_property("height", &format!("{height}px"));
+        });
+    }
+
+    let pick = {
+        let spec = spec.clone();
+        move |y: f64| {
+            let n = spec.bars.len();
+            set_hover.set(Layout::new(0.0).bar_at(y, n));
+        }
+    };
+    let pick2 = pick.clone();
+    let tip = {
+        let spec = spec.clone();
+        move || {
+            hover
+                .get()
+                .and_then(|i| spec.bars.get(i))
+                .map(|b| format!("{}：{}", b.label, b.text))
+        }
+    };
+    let (col_item, col_value, table_label) = match lang {
+        Lang::Zh => ("项目", "数值", "数据表"),
+        Lang::En => ("Item", "Value", "Data table"),
+    };
+    let rows = spec
+        .bars
+        .iter()
+        .map(|b| view! { <tr><th scope="row">{b.label.clone()}</th><td>{b.text.clone()}</td></tr> })
+        .collect_view();
+    let scale_note = (spec.scale == Scale::Log).then(|| match lang {
+        Lang::Zh => "对数刻度",
+        Lang::En => "log scale",
+    });
+    let alt = format!("{}。{}", spec.title, spec.finding);
+    let title_id = format!("chart-{}-title", spec.id);
+    let labelled_by = title_id.clone();
+    let empty = spec.is_empty();
+    view! {
+        <figure class="chart" id=format!("chart-{}", spec.id) aria-labelledby=labelled_by>
+            <figcaption>
+                <h3 id=title_id>{spec.title.clone()}</h3>
+                <p class="finding">{spec.finding.clone()}{scale_note.map(|n| view! { <span class="scale-note">{n}</span> })}</p>
+            </figcaption>
+            {(!empty).then(|| view! {
+                <canvas node_ref=canvas role="img" aria-label=alt
+                    on:pointermove=move |ev| pick(f64::from(ev.offset_y()))
+                    on:pointerdown=move |ev| pick2(f64::from(ev.offset_y()))
+                    on:pointerleave=move |_| set_hover.set(None)></canvas>
+                <p class="chart-tip" aria-hidden="true">{tip}</p>
+                <details class="chart-data">
+                    <summary>{table_label}</summary>
+                    <table>
+                        <caption>{spec.title.clone()}</caption>
+                        <thead><tr><th scope="col">{col_item}</th><th scope="col">{col_value}</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </details>
+            })}
+        </figure>
+    }
+}
