@@ -227,10 +227,7 @@ mod tests {
 
     #[test]
     fn linear_ticks_are_round() {
-        assert_eq!(
-            linear_ticks(11.0),
-            (12.0, vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0, 12.0])
-        );
+        assert_eq!(linear_ticks(11.0), (15.0, vec![0.0, 5.0, 10.0, 15.0]));
         assert_eq!(linear_ticks(76.0).0, 80.0);
         assert_eq!(linear_ticks(3.0), (3.0, vec![0.0, 1.0, 2.0, 3.0]));
     }
