@@ -3,10 +3,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::Nav;
+use crate::components::link::ViewLink;
 use crate::dataset::Dataset;
 use crate::format;
 use crate::i18n::ui;
 use crate::model::Lang;
+use crate::query::ViewState;
 use crate::validate::find_metric;
 
 /// The report's headline, by-line and key figures (chosen in the data), and the language switch.
@@ -49,6 +51,32 @@ pub fn Header(ds: Arc<Dataset>) -> impl IntoView {
         };
         nav.go(s);
     };
+    // Other reports this deployment lists: each opens with its own default view.
+    let reports = (ds.index.reports.len() > 1).then(|| {
+        let current = ds.entry.id.clone();
+        move || {
+            let lang = lang();
+            let items = ds
+                .index
+                .reports
+                .iter()
+                .map(|e| {
+                    let to = ViewState { report: Some(e.id.clone()), lang, ..ViewState::default() };
+                    let title = format!("{} ({})", e.title.get(lang), e.year);
+                    let here = e.id == current;
+                    view! {
+                        <li>
+                            <ViewLink to=to class=if here { "report-link current" } else { "report-link" }>
+                                <span aria-current=here.then_some("page")>{title}</span>
+                            </ViewLink>
+                        </li>
+                    }
+                })
+                .collect_view();
+            let label = if lang == Lang::Zh { "报道" } else { "Reports" };
+            view! { <nav class="reports" aria-label=label><ul>{items}</ul></nav> }
+        }
+    });
     let m1 = meta.clone();
     let m2 = meta.clone();
     let m3 = meta.clone();
@@ -61,6 +89,7 @@ pub fn Header(ds: Arc<Dataset>) -> impl IntoView {
                     {move || ui(lang()).language_switch}
                 </button>
             </div>
+            {reports}
             <p class="kicker">{move || m1.kicker.get(lang()).to_string()}</p>
             <h1>{move || m2.headline.get(lang()).to_string()}</h1>
             <p class="byline">
