@@ -8,6 +8,7 @@ use crate::browser;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::page::Page;
 use crate::i18n::ui;
+use crate::model::Lang;
 use crate::query::{QueryProblem, ViewState};
 
 /// What the whole app shares: the view state (mirrored in the URL) and how to change it.
@@ -16,6 +17,9 @@ pub struct Nav {
     pub state: ReadSignal<ViewState>,
     set_state: WriteSignal<ViewState>,
     pub problems: ReadSignal<Vec<QueryProblem>>,
+    set_problems: WriteSignal<Vec<QueryProblem>>,
+    /// The language alone, so that what depends only on it is not redrawn on every change.
+    pub lang: Memo<Lang>,
 }
 
 impl Nav {
@@ -25,6 +29,12 @@ impl Nav {
             browser::set_query(&next.write(), true);
             self.set_state.set(next);
         }
+    }
+
+    /// Replace the current view with a corrected one and say what was corrected.
+    pub fn correct(&self, next: ViewState, problems: Vec<QueryProblem>) {
+        self.set_problems.update(|p| p.extend(problems));
+        self.replace(next);
     }
 
     /// Change the view without a history entry (typing in the search box).
@@ -43,10 +53,13 @@ pub fn App() -> impl IntoView {
     browser::set_query(&initial.write(), false);
     let (state, set_state) = signal(initial);
     let (problems, set_problems) = signal(initial_problems);
+    let lang = Memo::new(move |_| state.with(|s| s.lang));
     let nav = Nav {
         state,
         set_state,
         problems,
+        set_problems,
+        lang,
     };
     provide_context(nav);
 
@@ -56,7 +69,6 @@ pub fn App() -> impl IntoView {
         set_problems.set(p);
     });
 
-    let lang = Memo::new(move |_| state.with(|s| s.lang));
     Effect::new(move |_| browser::set_document_lang(lang.get()));
 
     let report_id = Memo::new(move |_| state.with(|s| s.report.clone()));

@@ -3,7 +3,7 @@
 //! and is reported, never a panic), writing is canonical (defaults left out, a fixed key order,
 //! sorted sets), so `parse(write(s)) == s` and equal views have equal links.
 
-use crate::model::{Kind, Lang};
+use crate::model::{Kind, Lang, Report};
 
 /// The version of the link format written today. Links without `v` are read as version 1.
 pub const URL_VERSION: u32 = 1;
@@ -83,6 +83,29 @@ pub struct QueryProblem {
     pub param: String,
     pub value: String,
     pub reason: &'static str,
+}
+
+impl QueryProblem {
+    /// The reason in the reader's language.
+    pub fn reason_text(&self, lang: Lang) -> &'static str {
+        if lang == Lang::En {
+            return self.reason;
+        }
+        match self.reason {
+            "unknown link version; read as the current one" => "链接版本无法识别，已按当前版本读取",
+            "not a report id" => "不是有效的报道编号",
+            "not a theme id" | "unknown theme" => "没有这个主题",
+            "not a chapter id" | "unknown chapter" => "没有这个章节",
+            "unknown kind" => "没有这个类型",
+            "search text too long; cut short" => "搜索词过长，已截短",
+            "unknown sort order" => "没有这种排序",
+            "not a highlight id" | "no such highlight" => "没有这个要点",
+            "unknown view" => "没有这个视图",
+            "unknown language" => "不支持这种语言",
+            "unknown parameter" => "无法识别的参数",
+            other => other,
+        }
+    }
 }
 
 /// Longest search text kept from a link; a longer one is cut (and reported).
@@ -240,6 +263,45 @@ impl ViewState {
         self.themes.sort();
         self.themes.dedup();
         self.query = self.query.trim().to_string();
+    }
+
+    /// Check the ids a link names against the loaded report: an unknown theme, chapter or
+    /// highlight is dropped (so the view falls back to its default) and reported.
+    pub fn reconcile(&self, report: &Report) -> (ViewState, Vec<QueryProblem>) {
+        let mut s = self.clone();
+        let mut problems = Vec::new();
+        s.themes.retain(|t| {
+            let known = report.themes.iter().any(|x| x.id == *t);
+            if !known {
+                problems.push(QueryProblem {
+                    param: "t".into(),
+                    value: t.clone(),
+                    reason: "unknown theme",
+                });
+            }
+            known
+        });
+        if let Some(c) = &s.chapter {
+            if !report.chapters.iter().any(|x| x.id == *c) {
+                problems.push(QueryProblem {
+                    param: "c".into(),
+                    value: c.clone(),
+                    reason: "unknown chapter",
+                });
+                s.chapter = None;
+            }
+        }
+        if let Some(h) = &s.selected {
+            if !report.highlights.iter().any(|x| x.id == *h) {
+                problems.push(QueryProblem {
+                    param: "h".into(),
+                    value: h.clone(),
+                    reason: "no such highlight",
+                });
+                s.selected = None;
+            }
+        }
+        (s, problems)
     }
 
     /// Toggle one theme in the filter.

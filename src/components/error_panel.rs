@@ -8,7 +8,7 @@ use crate::i18n::ui;
 #[component]
 pub fn ErrorPanel(error: FetchError, retry: impl Fn() + 'static) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let lang = move || nav.state.with(|s| s.lang);
+    let lang = move || nav.lang.get();
     let message = {
         let error = error.clone();
         move || error.describe(lang())

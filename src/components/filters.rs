@@ -4,17 +4,39 @@ use leptos::prelude::*;
 
 use crate::app::Nav;
 use crate::dataset::Dataset;
-use crate::filter;
+use crate::filter::{self, Facets};
 use crate::i18n::ui;
 use crate::model::Kind;
-use crate::query::Sort;
+use crate::query::{Sort, ViewState};
+
+/// One filter chip: a toggle button whose pressed state and count follow the view. The button
+/// itself stays in place while the view changes, so keyboard focus stays on it.
+fn chip(
+    nav: Nav,
+    icon: Option<String>,
+    label: String,
+    pressed: impl Fn(&ViewState) -> bool + Copy + Send + Sync + 'static,
+    toggle: impl Fn(ViewState) -> ViewState + Copy + Send + Sync + 'static,
+    count: impl Fn(&Facets) -> usize + Copy + Send + Sync + 'static,
+    facets: Memo<Facets>,
+) -> impl IntoView {
+    view! {
+        <button type="button" class="chip"
+            aria-pressed=move || nav.state.with(pressed).to_string()
+            on:click=move |_| nav.go(toggle(nav.state.get_untracked()))>
+            {icon.map(|i| view! { <span class="tag-icon" aria-hidden="true">{i}</span> })}
+            {label}
+            <span class="count">{move || facets.with(count)}</span>
+        </button>
+    }
+}
 
 /// Search, theme chips (several at once), chapter and kind chips, sort, clear-all. Every chip
 /// shows how many highlights it would give.
 #[component]
 pub fn Filters(ds: Arc<Dataset>) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let lang = move || nav.state.with(|s| s.lang);
+    let lang = nav.lang;
     let facets = {
         let ds = ds.clone();
         Memo::new(move |_| {
@@ -23,26 +45,29 @@ pub fn Filters(ds: Arc<Dataset>) -> impl IntoView {
         })
     };
 
+    // A copyable handle, so the chips' small closures can look ids up without owning them.
+    let store = StoredValue::new(ds.clone());
+    let theme_id = move |i: usize| store.with_value(|d| d.report.themes[i].id.clone());
+    let chapter_id = move |i: usize| store.with_value(|d| d.report.chapters[i].id.clone());
+
     let theme_chips = {
         let ds = ds.clone();
         move || {
-            let lang = lang();
-            let f = facets.get();
+            let lang = lang.get();
             ds.report
                 .themes
                 .iter()
                 .enumerate()
                 .map(|(i, th)| {
-                    let id = th.id.clone();
-                    let pressed = nav.state.with(|s| s.themes.contains(&id));
-                    let on = move |_| nav.go(nav.state.get_untracked().toggle_theme(&id));
-                    view! {
-                        <button type="button" class="chip" aria-pressed=pressed.to_string() on:click=on data-theme=th.id.clone()>
-                            <span class="tag-icon" aria-hidden="true">{th.icon.clone()}</span>
-                            {th.label.get(lang).to_string()}
-                            <span class="count">{f.themes[i]}</span>
-                        </button>
-                    }
+                    chip(
+                        nav,
+                        Some(th.icon.clone()),
+                        th.label.get(lang).to_string(),
+                        move |s| s.themes.contains(&theme_id(i)),
+                        move |s| s.toggle_theme(&theme_id(i)),
+                        move |f| f.themes.get(i).copied().unwrap_or(0),
+                        facets,
+                    )
                 })
                 .collect_view()
         }
@@ -51,50 +76,51 @@ pub fn Filters(ds: Arc<Dataset>) -> impl IntoView {
     let chapter_chips = {
         let ds = ds.clone();
         move || {
-            let lang = lang();
-            let f = facets.get();
+            let lang = lang.get();
             ds.report
                 .chapters
                 .iter()
                 .enumerate()
                 .map(|(i, c)| {
-                    let id = c.id.clone();
-                    let pressed = nav.state.with(|s| s.chapter.as_deref() == Some(id.as_str()));
-                    let on = move |_| {
-                        let mut s = nav.state.get_untracked();
-                        s.chapter = if pressed { None } else { Some(id.clone()) };
-                        nav.go(s);
-                    };
-                    view! {
-                        <button type="button" class="chip" aria-pressed=pressed.to_string() on:click=on>
-                            {c.title.get(lang).to_string()}
-                            <span class="count">{f.chapters[i]}</span>
-                        </button>
-                    }
+                    chip(
+                        nav,
+                        None,
+                        c.title.get(lang).to_string(),
+                        move |s| s.chapter == Some(chapter_id(i)),
+                        move |s| {
+                            let id = chapter_id(i);
+                            let on = s.chapter.as_ref() == Some(&id);
+                            ViewState {
+                                chapter: (!on).then_some(id),
+                                ..s
+                            }
+                        },
+                        move |f| f.chapters.get(i).copied().unwrap_or(0),
+                        facets,
+                    )
                 })
                 .collect_view()
         }
     };
 
     let kind_chips = move || {
-        let lang = lang();
-        let f = facets.get();
+        let lang = lang.get();
         Kind::ALL
             .into_iter()
             .enumerate()
             .map(|(i, k)| {
-                let pressed = nav.state.with(|s| s.kind == Some(k));
-                let on = move |_| {
-                    let mut s = nav.state.get_untracked();
-                    s.kind = if pressed { None } else { Some(k) };
-                    nav.go(s);
-                };
-                view! {
-                    <button type="button" class="chip" aria-pressed=pressed.to_string() on:click=on>
-                        {k.label().get(lang).to_string()}
-                        <span class="count">{f.kinds[i]}</span>
-                    </button>
-                }
+                chip(
+                    nav,
+                    None,
+                    k.label().get(lang).to_string(),
+                    move |s| s.kind == Some(k),
+                    move |s| ViewState {
+                        kind: (s.kind != Some(k)).then_some(k),
+                        ..s
+                    },
+                    move |f| f.kinds.get(i).copied().unwrap_or(0),
+                    facets,
+                )
             })
             .collect_view()
     };
@@ -114,41 +140,53 @@ pub fn Filters(ds: Arc<Dataset>) -> impl IntoView {
         nav.go(s);
     };
     let clear = move |_| nav.go(nav.state.get_untracked().cleared());
+    // The secondary filters start folded on a phone-sized first view, open when one is in use.
+    let more_open = nav
+        .state
+        .with_untracked(|s| s.chapter.is_some() || s.kind.is_some() || s.sort != Sort::default())
+        || window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w >= 700.0);
 
     view! {
         <section class="filters" aria-labelledby="filters-title">
-            <h2 id="filters-title" class="visually-hidden">{move || ui(lang()).filters}</h2>
+            <h2 id="filters-title" class="visually-hidden">{move || ui(lang.get()).filters}</h2>
             <div class="search">
-                <label for="search">{move || ui(lang()).search_label}</label>
+                <label for="search">{move || ui(lang.get()).search_label}</label>
                 <input id="search" type="search" autocomplete="off"
-                    placeholder=move || ui(lang()).search_placeholder
+                    placeholder=move || ui(lang.get()).search_placeholder
                     prop:value=move || nav.state.with(|s| s.query.clone())
                     on:input=on_search />
             </div>
             <div class="chip-group" role="group" aria-labelledby="g-themes">
-                <span id="g-themes" class="group-label">{move || ui(lang()).themes}</span>
+                <span id="g-themes" class="group-label">{move || ui(lang.get()).themes}</span>
                 {theme_chips}
             </div>
-            <div class="chip-group" role="group" aria-labelledby="g-chapters">
-                <span id="g-chapters" class="group-label">{move || ui(lang()).chapters}</span>
-                {chapter_chips}
-            </div>
-            <div class="chip-group" role="group" aria-labelledby="g-kinds">
-                <span id="g-kinds" class="group-label">{move || ui(lang()).kinds}</span>
-                {kind_chips}
-            </div>
-            <div class="filter-actions">
-                <label for="sort">{move || ui(lang()).sort_label}</label>
-                <select id="sort" on:change=on_sort prop:value=move || nav.state.with(|s| s.sort.code())>
-                    <option value="report">{move || ui(lang()).sort_report}</option>
-                    <option value="theme">{move || ui(lang()).sort_theme}</option>
-                    <option value="kind">{move || ui(lang()).sort_kind}</option>
-                </select>
-                <button type="button" class="clear" on:click=clear
-                    disabled=move || !nav.state.with(|s| s.has_filters())>
-                    {move || ui(lang()).clear_all}
-                </button>
-            </div>
+            <details class="more-filters" open=more_open>
+                <summary>{move || ui(lang.get()).more_filters}</summary>
+                <div class="chip-group" role="group" aria-labelledby="g-chapters">
+                    <span id="g-chapters" class="group-label">{move || ui(lang.get()).chapters}</span>
+                    {chapter_chips}
+                </div>
+                <div class="chip-group" role="group" aria-labelledby="g-kinds">
+                    <span id="g-kinds" class="group-label">{move || ui(lang.get()).kinds}</span>
+                    {kind_chips}
+                </div>
+                <div class="filter-actions">
+                    <label for="sort">{move || ui(lang.get()).sort_label}</label>
+                    <select id="sort" on:change=on_sort prop:value=move || nav.state.with(|s| s.sort.code())>
+                        <option value="report">{move || ui(lang.get()).sort_report}</option>
+                        <option value="theme">{move || ui(lang.get()).sort_theme}</option>
+                        <option value="kind">{move || ui(lang.get()).sort_kind}</option>
+                    </select>
+                </div>
+            </details>
+            <button type="button" class="clear" on:click=clear
+                disabled=move || !nav.state.with(|s| s.has_filters())>
+                {move || ui(lang.get()).clear_all}
+            </button>
         </section>
     }
 }

@@ -15,7 +15,7 @@ use crate::validate::find_metric;
 #[component]
 pub fn Header(ds: Arc<Dataset>) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let lang = move || nav.state.with(|s| s.lang);
+    let lang = move || nav.lang.get();
     let meta = ds.report.meta.clone();
     let figures = {
         let ds = ds.clone();

@@ -18,7 +18,10 @@ pub fn LinkProblems() -> impl IntoView {
                     <ul>
                         {problems
                             .into_iter()
-                            .map(|p| view! { <li><code>{p.param}"="{p.value}</code>" — "{p.reason}</li> })
+                            .map(|p| {
+                                let reason = p.reason_text(lang);
+                                view! { <li><code>{p.param}"="{p.value}</code>" — "{reason}</li> }
+                            })
                             .collect_view()}
                     </ul>
                 </aside>
@@ -34,7 +37,7 @@ pub fn SkippedRecords(skipped: Vec<Skipped>) -> impl IntoView {
     (!skipped.is_empty()).then(move || {
         view! {
             <aside class="notice warn" role="status">
-                <p>{move || ui(nav.state.with(|s| s.lang)).skipped_title}</p>
+                <p>{move || ui(nav.lang.get()).skipped_title}</p>
                 <ul>
                     {skipped
                         .into_iter()

@@ -22,7 +22,8 @@ use crate::query::{View, ViewState};
 #[component]
 pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let lang = Memo::new(move |_| nav.state.with(|s| s.lang));
+    let lang = nav.lang;
+    let current_view = Memo::new(move |_| nav.state.with(|s| s.view));
     {
         let ds = ds.clone();
         Effect::new(move |_| {
@@ -32,6 +33,16 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
                 ds.report.meta.headline.get(l),
                 ui(l).app_name
             ));
+        });
+    }
+    // Ids in the link that this report does not have fall back to the default, reported.
+    {
+        let ds = ds.clone();
+        Effect::new(move |_| {
+            let (clean, problems) = nav.state.with(|s| s.reconcile(&ds.report));
+            if !problems.is_empty() {
+                nav.correct(clean, problems);
+            }
         });
     }
     let visible = {
@@ -87,26 +98,22 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
     let body = {
         let ds = ds.clone();
         move || {
-            let view = nav.state.with(|s| s.view);
-            match selected.get() {
-                Some(Some(i)) => {
-                    return view! { <Detail ds=ds.clone() index=i order=visible.get_untracked() /> }.into_any();
-                }
-                _ => {}
+            let view = current_view.get();
+            // Detail and 原文 are drawn in one language: redraw them when it changes.
+            lang.track();
+            if let Some(Some(i)) = selected.get() {
+                return view! { <Detail ds=ds.clone() index=i order=visible.get_untracked() /> }
+                    .into_any();
             }
-            let missing = matches!(selected.get(), Some(None))
-                .then(|| view! { <p class="notice" role="status">{ui(lang.get()).not_found_highlight}</p> });
             match view {
-                View::Text => view! { {missing}<Original ds=ds.clone() /> }.into_any(),
+                View::Text => view! { <Original ds=ds.clone() /> }.into_any(),
                 View::Charts => view! {
-                    {missing}
                     <Filters ds=ds.clone() />
                     <p class="result-count" role="status" aria-live="polite">{count}</p>
                     <Charts ds=ds.clone() visible=visible />
                 }
                 .into_any(),
                 _ => view! {
-                    {missing}
                     <Filters ds=ds.clone() />
                     <p class="result-count" role="status" aria-live="polite">{count}</p>
                     {cards.clone()}
