@@ -5,8 +5,17 @@
 
 use crate::model::{Kind, Lang, Report};
 
+/// One step of link migration: rewrites the parameters of a link of version n to version n + 1
+/// (e.g. renaming a parameter, or writing out a default that a later version changes).
+pub type Step = fn(&mut Vec<(String, String)>);
+
+/// The migration steps, oldest first: `STEPS[0]` takes version 1 to 2. Empty while version 1 is
+/// the only format there has been; a change to names or defaults appends a step here, and links
+/// shared before it keep opening the view they showed.
+pub const STEPS: &[Step] = &[];
+
 /// The version of the link format written today. Links without `v` are read as version 1.
-pub const URL_VERSION: u32 = 1;
+pub const URL_VERSION: u32 = STEPS.len() as u32 + 1;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Sort {
@@ -270,17 +279,26 @@ impl ViewState {
     pub fn reconcile(&self, report: &Report) -> (ViewState, Vec<QueryProblem>) {
         let mut s = self.clone();
         let mut problems = Vec::new();
-        s.themes.retain(|t| {
-            let known = report.themes.iter().any(|x| x.id == *t);
-            if !known {
-                problems.push(QueryProblem {
+        // A renamed theme or highlight is found by its old id and written with its new one.
+        let theme = |id: &str| {
+            report
+                .themes
+                .iter()
+                .find(|x| x.id == id || x.aliases.iter().any(|a| a == id))
+        };
+        let mut themes = Vec::new();
+        for t in &s.themes {
+            match theme(t) {
+                Some(x) => themes.push(x.id.clone()),
+                None => problems.push(QueryProblem {
                     param: "t".into(),
                     value: t.clone(),
                     reason: "unknown theme",
-                });
+                }),
             }
-            known
-        });
+        }
+        s.themes = themes;
+        s.normalize();
         if let Some(c) = &s.chapter {
             if !report.chapters.iter().any(|x| x.id == *c) {
                 problems.push(QueryProblem {
@@ -292,7 +310,13 @@ impl ViewState {
             }
         }
         if let Some(h) = &s.selected {
-            if !report.highlights.iter().any(|x| x.id == *h) {
+            let renamed = report
+                .highlights
+                .iter()
+                .find(|x| x.aliases.iter().any(|a| a == h));
+            if let Some(x) = renamed {
+                s.selected = Some(x.id.clone());
+            } else if !report.highlights.iter().any(|x| x.id == *h) {
                 problems.push(QueryProblem {
                     param: "h".into(),
                     value: h.clone(),
@@ -317,11 +341,20 @@ impl ViewState {
     }
 }
 
-/// Bring the parameters of an older link up to today's format. Version 1 is the first format, so
-/// there is nothing to rename yet; a later version adds its step here (and a test that a link of
-/// the old version still opens the same view).
+/// Bring the parameters of a link of `version` up to today's format.
 pub fn migrate(version: u32, pairs: Vec<(String, String)>) -> Vec<(String, String)> {
-    debug_assert!(version <= URL_VERSION);
+    migrate_with(STEPS, version, pairs)
+}
+
+/// Apply the steps from `version` on, in order.
+pub fn migrate_with(
+    steps: &[Step],
+    version: u32,
+    mut pairs: Vec<(String, String)>,
+) -> Vec<(String, String)> {
+    for step in steps.iter().skip(version.saturating_sub(1) as usize) {
+        step(&mut pairs);
+    }
     pairs
 }
 
@@ -440,6 +473,47 @@ mod tests {
         assert_eq!(s.query.chars().count(), MAX_QUERY_CHARS);
         assert_eq!(p.len(), 1);
         assert!(p[0].value.chars().count() <= 81);
+    }
+
+    /// A made-up history of the format: version 2 renamed `view=text` to `view=original`, and
+    /// version 3 made "theme" the default sort, so a link of an older version that relied on the
+    /// old default (report order) must now say so.
+    fn v1_to_v2(p: &mut Vec<(String, String)>) {
+        for (k, v) in p.iter_mut() {
+            if k == "view" && v == "text" {
+                *v = "original".into();
+            }
+        }
+    }
+    fn v2_to_v3(p: &mut Vec<(String, String)>) {
+        if !p.iter().any(|(k, _)| k == "s") {
+            p.push(("s".into(), "report".into()));
+        }
+    }
+
+    #[test]
+    fn old_links_are_brought_up_to_date_step_by_step() {
+        let steps: &[Step] = &[v1_to_v2, v2_to_v3];
+        let pairs = |q: &str| split_pairs(q);
+        assert_eq!(
+            migrate_with(steps, 1, pairs("view=text&q=a")),
+            pairs("view=original&q=a&s=report")
+        );
+        // A version-2 link only takes the later step; a current one none.
+        assert_eq!(
+            migrate_with(steps, 2, pairs("view=text")),
+            pairs("view=text&s=report")
+        );
+        assert_eq!(
+            migrate_with(steps, 3, pairs("view=text")),
+            pairs("view=text")
+        );
+        // Today's format has had no change yet: every link is current.
+        assert_eq!(URL_VERSION, 1);
+        assert_eq!(
+            migrate(1, pairs("view=text&t=safety")),
+            pairs("view=text&t=safety")
+        );
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
         let ds = ds.clone();
         Effect::new(move |_| {
             let (clean, problems) = nav.state.with(|s| s.reconcile(&ds.report));
-            if !problems.is_empty() {
+            if clean != nav.state.get_untracked() {
                 nav.correct(clean, problems);
             }
         });

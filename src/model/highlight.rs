@@ -108,6 +108,9 @@ pub struct Quote {
 pub struct Highlight {
     /// Stable, URL-safe id (`[a-z0-9-]+`); shared links name highlights by it.
     pub id: String,
+    /// Ids this highlight had before, so links shared then still open it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     pub chapter: String,
     pub theme: String,
     pub kind: Kind,

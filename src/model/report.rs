@@ -47,6 +47,9 @@ pub struct Theme {
     /// A short symbol shown with the label, so themes are never told apart by colour alone.
     pub icon: String,
     pub description: Text,
+    /// Ids this theme had before, so links shared then still open it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
