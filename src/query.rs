@@ -112,6 +112,7 @@ impl QueryProblem {
             "unknown view" => "没有这个视图",
             "unknown language" => "不支持这种语言",
             "unknown parameter" => "无法识别的参数",
+            "broken percent-encoding" => "编码有误，已忽略",
             other => other,
         }
     }
@@ -134,7 +135,10 @@ impl ViewState {
                 reason,
             })
         };
-        let pairs = split_pairs(query.strip_prefix('?').unwrap_or(query));
+        let (pairs, broken) = split_checked(query.strip_prefix('?').unwrap_or(query));
+        for (k, v) in &broken {
+            bad(k, v, "broken percent-encoding");
+        }
         let mut version = URL_VERSION;
         for (k, v) in &pairs {
             if k == "v" {
@@ -374,26 +378,44 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
-/// Split `a=1&b=2` into decoded pairs; a later duplicate key wins.
-fn split_pairs(q: &str) -> Vec<(String, String)> {
+/// Split `a=1&b=2` into decoded pairs; a later duplicate key wins. A pair whose percent-encoding
+/// is broken is left out and its key returned in the second list.
+fn split_checked(q: &str) -> (Vec<(String, String)>, Vec<(String, String)>) {
     let mut out: Vec<(String, String)> = Vec::new();
+    let mut broken = Vec::new();
     for part in q.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = part.split_once('=').unwrap_or((part, ""));
-        let (k, v) = (decode(k), decode(v));
+        let ((k, k_ok), (v, v_ok)) = (decode_checked(k), decode_checked(v));
+        if !(k_ok && v_ok) {
+            broken.push((k, v));
+            continue;
+        }
         if let Some(existing) = out.iter_mut().find(|(ek, _)| *ek == k) {
             existing.1 = v;
         } else {
             out.push((k, v));
         }
     }
-    out
+    (out, broken)
+}
+
+#[cfg(test)]
+fn split_pairs(q: &str) -> Vec<(String, String)> {
+    split_checked(q).0
 }
 
 /// Percent-decoding that never fails: a broken escape is kept as the text it was, and bytes that
 /// are not UTF-8 become U+FFFD.
 pub fn decode(s: &str) -> String {
+    decode_checked(s).0
+}
+
+/// Percent-decoding, and whether the input was well formed (every `%` starts an escape of two
+/// hex digits, and the bytes are UTF-8).
+pub fn decode_checked(s: &str) -> (String, bool) {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
+    let mut ok = true;
     let mut i = 0;
     while i < b.len() {
         match b[i] {
@@ -402,11 +424,18 @@ pub fn decode(s: &str) -> String {
                 out.push(hex(b[i + 1]).unwrap_or(0) * 16 + hex(b[i + 2]).unwrap_or(0));
                 i += 2;
             }
+            b'%' => {
+                ok = false;
+                out.push(b'%');
+            }
             c => out.push(c),
         }
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    match String::from_utf8(out) {
+        Ok(s) => (s, ok),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), false),
+    }
 }
 
 fn hex(c: u8) -> Option<u8> {
