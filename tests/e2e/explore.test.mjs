@@ -17,8 +17,12 @@ after(async () => { await browser?.close(); });
 
 const themeChips = (page) =>
   page.locator('[role=group][aria-labelledby=g-themes] button[aria-pressed]');
-const chip = (page, theme) =>
-  page.locator(`[role=group][aria-labelledby=g-themes] button[data-theme="${theme}"]`);
+// The theme chips come in the order of the report's taxonomy.
+const chip = (page, theme) => {
+  const i = data.themes.findIndex((t) => t.id === theme);
+  assert.ok(i >= 0, `no theme ${theme}`);
+  return themeChips(page).nth(i);
+};
 const chipCount = async (locator) => Number(await locator.locator('.count').innerText());
 const param = (page, key) => new URL(page.url()).searchParams.get(key);
 const shown = async (page) => Number((await page.locator('.result-count').innerText()).match(/共 (\d+) 项/)[1]);
@@ -70,6 +74,7 @@ test('a theme chip filters the cards, is pressed, and its link reopens the same 
   assert.equal(total, data.highlights.length);
   assert.equal(await themeChips(page).count(), data.themes.length);
   const safety = chip(page, 'safety');
+  assert.match(await safety.innerText(), new RegExp(data.themes.find((t) => t.id === 'safety').label.zh));
   assert.equal(await safety.getAttribute('aria-pressed'), 'false');
   const n = await chipCount(safety);
   assert.equal(n, data.highlights.filter((h) => h.theme === 'safety').length);
@@ -268,18 +273,19 @@ test('bad link values are listed in a notice and the page still works', async ()
   await page.context().close();
 });
 
-test('an unknown theme or chapter in the link is reported', { todo: 'bug: ?t=nope (and ?c=nope) pass ViewState::parse as well-formed ids and are never checked against the report: no notice, no chip pressed, an empty list (「共 0 项」), and the canonical rewrite keeps them (?v=1&t=nope)' }, async () => {
-  const page = await open(browser, `${APP}?k=planet&view=3d&t=nope`);
-  await page.locator('.result-count').waitFor();
+test('an unknown theme or chapter in the link is reported and falls back to all', async () => {
+  const page = await ready(`${APP}?k=planet&view=3d&t=nope`);
   const notice = await page.locator('aside.notice').innerText();
   assert.match(notice, /k=planet/);
   assert.match(notice, /view=3d/);
-  assert.deepEqual(page.errors, []);
   assert.match(notice, /t=nope/, 'the unknown theme is listed');
   assert.equal(await cards(page).count(), data.highlights.length, 'an unknown theme falls back to all');
-  const chapter = await open(browser, `${APP}?c=nope`);
-  await chapter.locator('.result-count').waitFor();
+  assert.equal(await page.locator('[role=group] button[aria-pressed=true]').count(), 0);
+  assert.equal(param(page, 't'), null, 'the link is rewritten without it');
+  const chapter = await ready(`${APP}?c=nope&t=safety`);
   assert.match(await chapter.locator('aside.notice').innerText(), /c=nope/, 'the unknown chapter is listed');
+  assert.equal(await cards(chapter).count(), data.highlights.filter((h) => h.theme === 'safety').length);
+  assert.deepEqual([...page.errors, ...chapter.errors], []);
   await chapter.context().close();
   await page.context().close();
 });
@@ -303,9 +309,10 @@ test('sorting by theme groups the cards in taxonomy order and goes into the link
 
 test('a link to a missing highlight says so and shows the cards', async () => {
   const page = await ready(`${APP}?h=does-not-exist`);
-  const notice = page.locator('p.notice');
-  assert.ok(await notice.isVisible());
-  assert.match(await notice.innerText(), /要点不存在/);
+  const notice = page.locator('.notice', { hasText: /does-not-exist|要点不存在/ });
+  assert.ok(await notice.isVisible(), 'a notice names the missing highlight');
+  assert.match(await notice.innerText(), /does-not-exist|要点不存在/);
+  assert.match(await notice.innerText(), /要点/);
   assert.equal(await page.locator('section.detail').count(), 0);
   assert.equal(await cards(page).count(), data.highlights.length);
   assert.deepEqual(page.errors, []);
