@@ -7,7 +7,7 @@ use crate::components::link::ViewLink;
 use crate::dataset::Dataset;
 use crate::model::{BlockKind, Lang};
 use crate::original;
-use crate::query::{View, ViewState};
+use crate::query::ViewState;
 
 /// 「原文」: the whole reflowed report, every quoted stretch marked and linked to its highlight.
 #[component]
@@ -33,9 +33,9 @@ pub fn Original(ds: Arc<Dataset>) -> impl IntoView {
             cov.percent()
         ),
     };
+    // The highlight opens over 原文 (view stays `text`), so closing it returns to the reading.
     let open = |hi: usize| ViewState {
         selected: Some(r.highlights[hi].id.clone()),
-        view: View::Cards,
         ..s.clone()
     };
     let blocks = r
