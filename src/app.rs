@@ -9,7 +9,7 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::page::Page;
 use crate::i18n::ui;
 use crate::model::Lang;
-use crate::query::{QueryProblem, ViewState};
+use crate::query::{QueryProblem, Scheme, ViewState};
 
 /// What the whole app shares: the view state (mirrored in the URL) and how to change it.
 #[derive(Clone, Copy)]
@@ -20,6 +20,9 @@ pub struct Nav {
     set_problems: WriteSignal<Vec<QueryProblem>>,
     /// The language alone, so that what depends only on it is not redrawn on every change.
     pub lang: Memo<Lang>,
+    /// 关怀模式 on or off.
+    pub care: Memo<bool>,
+    pub scheme: Memo<Option<Scheme>>,
 }
 
 impl Nav {
@@ -54,12 +57,16 @@ pub fn App() -> impl IntoView {
     let (state, set_state) = signal(initial);
     let (problems, set_problems) = signal(initial_problems);
     let lang = Memo::new(move |_| state.with(|s| s.lang));
+    let care = Memo::new(move |_| state.with(|s| s.care));
+    let scheme = Memo::new(move |_| state.with(|s| s.scheme));
     let nav = Nav {
         state,
         set_state,
         problems,
         set_problems,
         lang,
+        care,
+        scheme,
     };
     provide_context(nav);
 
@@ -70,6 +77,8 @@ pub fn App() -> impl IntoView {
     });
 
     Effect::new(move |_| browser::set_document_lang(lang.get()));
+    Effect::new(move |_| browser::set_document_flag("data-care", care.get().then_some("1")));
+    Effect::new(move |_| browser::set_document_flag("data-scheme", scheme.get().map(|s| s.code())));
 
     let report_id = Memo::new(move |_| state.with(|s| s.report.clone()));
     let data = LocalResource::new(move || api::load(report_id.get()));

@@ -43,6 +43,45 @@ pub fn set_document_lang(lang: Lang) {
     }
 }
 
+/// Set or remove an attribute of `<html>`; the stylesheet keys 关怀模式 and the colour scheme on
+/// these, so the whole page (and its first paint) follows.
+pub fn set_document_flag(name: &str, value: Option<&str>) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = match value {
+            Some(v) => el.set_attribute(name, v),
+            None => el.remove_attribute(name),
+        };
+    }
+}
+
+/// Whether the reader's system asks for dark colours.
+pub fn system_dark() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Whether the page is showing dark colours now: its own setting, else the system's.
+pub fn is_dark() -> bool {
+    let Some(w) = window() else { return false };
+    let doc_scheme = w
+        .document()
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("data-scheme"));
+    match doc_scheme.as_deref() {
+        Some("dark") => true,
+        Some(_) => false,
+        None => w
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches()),
+    }
+}
+
 pub fn set_title(title: &str) {
     if let Some(d) = window().and_then(|w| w.document()) {
         d.set_title(title);

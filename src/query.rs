@@ -63,6 +63,28 @@ impl View {
     }
 }
 
+/// Light or dark, when the page (or the portal embedding it) sets it; otherwise the reader's
+/// system setting decides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Scheme {
+    Light,
+    Dark,
+}
+
+impl Scheme {
+    pub fn code(self) -> &'static str {
+        match self {
+            Scheme::Light => "light",
+            Scheme::Dark => "dark",
+        }
+    }
+    fn from_code(s: &str) -> Option<Scheme> {
+        [Scheme::Light, Scheme::Dark]
+            .into_iter()
+            .find(|x| x.code() == s)
+    }
+}
+
 /// Everything a link reproduces.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ViewState {
@@ -84,6 +106,10 @@ pub struct ViewState {
     pub view: View,
     /// `lang`
     pub lang: Lang,
+    /// `care=1`: 关怀模式, extra-large text, high contrast, one column, no animation.
+    pub care: bool,
+    /// `scheme`: light or dark; `None` follows the system.
+    pub scheme: Option<Scheme>,
 }
 
 /// A query parameter that could not be used as given.
@@ -113,6 +139,8 @@ impl QueryProblem {
             "unknown language" => "不支持这种语言",
             "unknown parameter" => "无法识别的参数",
             "broken percent-encoding" => "编码有误，已忽略",
+            "use care=1" => "关怀模式请用 care=1",
+            "unknown colour scheme" => "没有这种配色",
             other => other,
         }
     }
@@ -200,6 +228,15 @@ impl ViewState {
                     Some(x) => s.lang = x,
                     None => bad(&k, &v, "unknown language"),
                 },
+                "care" => match v.as_str() {
+                    "1" => s.care = true,
+                    "0" => s.care = false,
+                    _ => bad(&k, &v, "use care=1"),
+                },
+                "scheme" => match Scheme::from_code(&v) {
+                    Some(x) => s.scheme = Some(x),
+                    None => bad(&k, &v, "unknown colour scheme"),
+                },
                 "" => {}
                 _ => bad(&k, &v, "unknown parameter"),
             }
@@ -239,6 +276,12 @@ impl ViewState {
         }
         if s.lang != Lang::default() {
             out.push(("lang", s.lang.code().into()));
+        }
+        if s.care {
+            out.push(("care", "1".into()));
+        }
+        if let Some(x) = s.scheme {
+            out.push(("scheme", x.code().into()));
         }
         if out.is_empty() {
             return String::new();

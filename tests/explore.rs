@@ -11,7 +11,7 @@ use xixi_highlights::format;
 use xixi_highlights::load;
 use xixi_highlights::model::{ChartSeries, Kind, Lang, Qualifier, Report, Status};
 use xixi_highlights::original;
-use xixi_highlights::query::{Sort, View, ViewState, MAX_QUERY_CHARS};
+use xixi_highlights::query::{Scheme, Sort, View, ViewState, MAX_QUERY_CHARS};
 use xixi_highlights::validate::find_metric;
 
 const JSON: &str = include_str!("../public/data/xixi-2023.json");
@@ -650,10 +650,12 @@ prop_compose! {
         selected in prop::option::of(slug()),
         view in prop::sample::select(View::ALL.to_vec()),
         lang in prop::sample::select(Lang::ALL.to_vec()),
+        care in any::<bool>(),
+        scheme in prop::option::of(prop::sample::select(vec![Scheme::Light, Scheme::Dark])),
     ) -> ViewState {
         themes.sort();
         themes.dedup();
-        ViewState { report, themes, chapter, kind, query, sort, selected, view, lang }
+        ViewState { report, themes, chapter, kind, query, sort, selected, view, lang, care, scheme }
     }
 }
 
@@ -981,7 +983,7 @@ fn position_is_within_the_axis_and_monotonic() {
 fn bar_at_maps_each_rows_middle_to_its_bar() {
     let r = report();
     for width in [200.0, 390.0, 1280.0] {
-        let layout = Layout::new(width);
+        let layout = Layout::new(width, 1.0);
         for s in all_specs(&r, Lang::Zh) {
             let n = s.bars.len();
             for i in 0..n {

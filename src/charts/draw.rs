@@ -50,8 +50,9 @@ pub fn draw(
     dpr: f64,
     palette: Palette,
     hover: Option<usize>,
+    scale: f64,
 ) -> Result<(), String> {
-    let layout = Layout::new(css_width);
+    let layout = Layout::new(css_width, scale);
     let css_height = layout.height(spec.bars.len());
     canvas.set_width((css_width * dpr).round() as u32);
     canvas.set_height((css_height * dpr).round() as u32);
@@ -64,8 +65,8 @@ pub fn draw(
     let (x0, x1) = layout.track();
     let span = x1 - x0;
     let bottom = layout.pad + layout.row * spec.bars.len().max(1) as f64;
-    let small = (13.0 * dpr).round() as u32;
-    let normal = (15.0 * dpr).round() as u32;
+    let small = (layout.font() * 13.0 / 15.0 * dpr).round() as u32;
+    let normal = (layout.font() * dpr).round() as u32;
 
     // Grid lines and tick labels.
     for t in &spec.ticks {

@@ -257,17 +257,23 @@ pub struct Layout {
 }
 
 impl Layout {
-    pub fn new(width: f64) -> Layout {
-        let value_room = (width * 0.28).clamp(70.0, 150.0);
+    /// `scale` enlarges rows and text (1.0 normally, 1.5 in 关怀模式).
+    pub fn new(width: f64, scale: f64) -> Layout {
+        let value_room = (width * 0.28).clamp(70.0, 150.0) * scale.max(1.0).sqrt();
         Layout {
             width,
             pad: 8.0,
-            row: 56.0,
-            label: 22.0,
-            bar: 22.0,
-            axis: 28.0,
+            row: 56.0 * scale,
+            label: 22.0 * scale,
+            bar: 22.0 * scale,
+            axis: 28.0 * scale,
             value_room,
         }
+    }
+
+    /// Text size in CSS pixels for labels and values.
+    pub fn font(&self) -> f64 {
+        15.0 * self.row / 56.0
     }
 
     pub fn height(&self, bars: usize) -> f64 {

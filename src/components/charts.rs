@@ -28,22 +28,6 @@ pub fn Charts(ds: Arc<Dataset>, visible: Memo<Vec<usize>>) -> impl IntoView {
     }
 }
 
-fn dark_mode() -> bool {
-    // The page's own theme wins over the system setting when set (embed or switch).
-    let doc = document();
-    if let Some(theme) = doc
-        .document_element()
-        .and_then(|e| e.get_attribute("data-theme"))
-    {
-        return theme == "dark";
-    }
-    window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
-}
-
 /// One chart: caption with its finding, the canvas (an image with that finding as its text),
 /// the value under the pointer, and the same numbers as a table.
 #[component]
@@ -60,27 +44,36 @@ fn Chart(spec: ChartSpec, lang: Lang) -> impl IntoView {
         let spec = spec.clone();
         Effect::new(move |_| {
             resized.track();
+            let nav = expect_context::<Nav>();
+            nav.scheme.track();
+            let scale = if nav.care.get() { 1.5 } else { 1.0 };
             let hover = hover.get();
             let Some(el) = canvas.get() else { return };
             let el: web_sys::HtmlCanvasElement = el.unchecked_into();
             let width = f64::from(el.client_width()).max(200.0);
             let dpr = window().device_pixel_ratio().max(1.0);
-            let palette = if dark_mode() { DARK } else { LIGHT };
-            if let Err(e) = draw::draw(&el, &spec, width, dpr, palette, hover) {
+            let palette = if crate::browser::is_dark() {
+                DARK
+            } else {
+                LIGHT
+            };
+            if let Err(e) = draw::draw(&el, &spec, width, dpr, palette, hover, scale) {
                 leptos::logging::warn!("chart {} not drawn: {e}", spec.id);
             }
             // Keep the drawn aspect: CSS height follows the layout.
-            let height = Layout::new(width).height(spec.bars.len());
+            let height = Layout::new(width, scale).height(spec.bars.len());
             let html: &web_sys::HtmlElement = el.as_ref();
             let _ = html.style().set_property("height", &format!("{height}px"));
         });
     }
 
+    let care = expect_context::<Nav>().care;
     let pick = {
         let spec = spec.clone();
         move |y: f64| {
             let n = spec.bars.len();
-            set_hover.set(Layout::new(0.0).bar_at(y, n));
+            let scale = if care.get_untracked() { 1.5 } else { 1.0 };
+            set_hover.set(Layout::new(0.0, scale).bar_at(y, n));
         }
     };
     let pick2 = pick.clone();

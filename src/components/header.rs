@@ -3,12 +3,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::Nav;
+use crate::browser;
 use crate::components::link::ViewLink;
 use crate::dataset::Dataset;
 use crate::format;
 use crate::i18n::ui;
 use crate::model::Lang;
-use crate::query::ViewState;
+use crate::query::{Scheme, ViewState};
 use crate::validate::find_metric;
 
 /// The report's headline, by-line and key figures (chosen in the data), and the language switch.
@@ -41,6 +42,23 @@ pub fn Header(ds: Arc<Dataset>) -> impl IntoView {
                 })
                 .collect_view()
         }
+    };
+    let toggle_care = move |_| {
+        let s = nav.state.get_untracked();
+        nav.go(ViewState { care: !s.care, ..s });
+    };
+    // Dark now: the page's own setting, else the system's.
+    let dark = move || match nav.scheme.get() {
+        Some(s) => s == Scheme::Dark,
+        None => browser::system_dark(),
+    };
+    let toggle_scheme = move |_| {
+        let s = nav.state.get_untracked();
+        let next = if dark() { Scheme::Light } else { Scheme::Dark };
+        nav.go(ViewState {
+            scheme: Some(next),
+            ..s
+        });
     };
     let toggle_lang = move |_| {
         let mut s = nav.state.get_untracked();
@@ -84,10 +102,20 @@ pub fn Header(ds: Arc<Dataset>) -> impl IntoView {
         <header class="masthead">
             <div class="masthead-top">
                 <p class="app-name">{move || ui(lang()).app_name}</p>
-                <button type="button" class="lang-switch" on:click=toggle_lang
-                    lang=move || if lang() == Lang::Zh { "en" } else { "zh-CN" }>
-                    {move || ui(lang()).language_switch}
-                </button>
+                <div class="switches">
+                    <button type="button" class="switch care-switch" aria-pressed=move || nav.care.get().to_string()
+                        on:click=toggle_care>
+                        {move || ui(lang()).care_mode}
+                    </button>
+                    <button type="button" class="switch scheme-switch" aria-pressed=move || dark().to_string()
+                        on:click=toggle_scheme>
+                        {move || ui(lang()).dark_mode}
+                    </button>
+                    <button type="button" class="lang-switch" on:click=toggle_lang
+                        lang=move || if lang() == Lang::Zh { "en" } else { "zh-CN" }>
+                        {move || ui(lang()).language_switch}
+                    </button>
+                </div>
             </div>
             {reports}
             <p class="kicker">{move || m1.kicker.get(lang()).to_string()}</p>
