@@ -1,0 +1,154 @@
+// Access: axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation on any view; the page works with
+// the keyboard alone; the count is announced; nothing scrolls sideways at 320 px; 关怀模式 makes
+// the text at least 1.5× and 24 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { launch, open, cards, APP, OUT } from './helpers.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function ready(page) {
+  await page.waitForFunction(() => document.querySelector('article.card, section.detail, .original-text, figure.chart'));
+  await page.waitForTimeout(150);
+}
+
+async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0].target.join(' ')})`);
+  }, TAGS);
+}
+
+const VIEWS = {
+  cards: '',
+  filtered: '?t=elderly-care,safety&q=%E4%B8%AD%E5%BF%83',
+  detail: '?h=industrial-output',
+  original: '?view=text',
+  charts: '?view=charts',
+  english: '?lang=en',
+  care: '?care=1',
+  dark: '?scheme=dark',
+  'dark-care-charts': '?scheme=dark&care=1&view=charts',
+};
+
+for (const [name, query] of Object.entries(VIEWS)) {
+  test(`axe: no WCAG A/AA violation on the ${name} view`, async () => {
+    for (const width of [390, 1280]) {
+      const page = await open(browser, APP + query, { width });
+      await ready(page);
+      const violations = await axe(page);
+      assert.deepEqual(violations, [], `${name} at ${width}px`);
+      if (width === 390) await page.screenshot({ path: `${OUT}/access-${name}-390.png` });
+      await page.context().close();
+    }
+  });
+}
+
+test('the keyboard alone: skip link, a chip, a card, its detail and back', async () => {
+  const page = await open(browser, APP, { width: 1280 });
+  await ready(page);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+  const focusRing = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(focusRing, 'none', 'a visible focus ring');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  // Tab on to the first theme chip and press it.
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement.classList.contains('chip'))) break;
+  }
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.activeElement.getAttribute('aria-pressed') === 'true');
+  const n = await cards(page).count();
+  assert.ok(n > 0 && n < 83, `the chip filtered the cards (${n})`);
+  // On to the first card's title link; Enter opens the detail, Escape returns to the card.
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement.id.startsWith('open-'))) break;
+  }
+  const id = await page.evaluate(() => document.activeElement.id);
+  assert.match(id, /^open-/);
+  await page.keyboard.press('Enter');
+  await page.locator('section.detail').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'detail-title');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((id) => document.activeElement.id === id, id);
+  await page.context().close();
+});
+
+test('the live region announces the count after a filter change', async () => {
+  const page = await open(browser, APP);
+  await ready(page);
+  const region = page.locator('.result-count');
+  assert.equal(await region.getAttribute('aria-live'), 'polite');
+  assert.equal(await region.getAttribute('role'), 'status');
+  await page.locator('#search').fill('养老');
+  await page.waitForFunction(() => /共 \d+ 项/.test(document.querySelector('.result-count').textContent)
+    && document.querySelector('.result-count').textContent !== '共 83 项');
+  const n = await cards(page).count();
+  assert.equal(await region.innerText(), `共 ${n} 项`);
+  await page.context().close();
+});
+
+test('at 320 px nothing scrolls sideways, in any view or mode', async () => {
+  for (const query of Object.values(VIEWS)) {
+    const page = await open(browser, APP + query, { width: 320 });
+    await ready(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${query || 'cards'} overflows by ${overflow}px at 320px`);
+    await page.context().close();
+  }
+});
+
+test('关怀模式: body text at least 1.5× and 24 px, headings 30 px, targets 60 px, one column', async () => {
+  const size = async (query) => {
+    const page = await open(browser, APP + query, { width: 1280 });
+    await ready(page);
+    const m = await page.evaluate(() => {
+      const px = (el) => parseFloat(getComputedStyle(el).fontSize);
+      const smallest = Math.min(...[...document.querySelectorAll('main *')]
+        .filter((e) => e.childNodes.length && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+        .map(px));
+      const chip = document.querySelector('.chip').getBoundingClientRect();
+      const cols = getComputedStyle(document.querySelector('.cards')).gridTemplateColumns.split(' ').length;
+      return { body: px(document.querySelector('.summary')), smallest, h3: px(document.querySelector('.card h3')),
+        chip: [chip.width, chip.height], cols, lineHeight: parseFloat(getComputedStyle(document.body).lineHeight) / px(document.body) };
+    });
+    await page.context().close();
+    return m;
+  };
+  const normal = await size('');
+  const care = await size('?care=1');
+  assert.ok(care.body >= 1.5 * normal.body, `body ${care.body}px vs normal ${normal.body}px`);
+  assert.ok(care.smallest >= 24, `smallest text ${care.smallest}px`);
+  assert.ok(care.h3 >= 30, `card headings ${care.h3}px`);
+  assert.ok(care.chip[0] >= 60 && care.chip[1] >= 60, `chips ${care.chip}`);
+  assert.equal(care.cols, 1);
+  assert.ok(care.lineHeight >= 1.3);
+  assert.ok(normal.cols > 1);
+});
+
+test('关怀模式 and dark survive a reload and a shared link', async () => {
+  const page = await open(browser, APP);
+  await ready(page);
+  await page.locator('.care-switch').click();
+  await page.locator('.scheme-switch').click();
+  await page.waitForFunction(() => document.documentElement.dataset.care === '1');
+  const url = page.url();
+  assert.match(url, /care=1/);
+  assert.match(url, /scheme=(dark|light)/);
+  const other = await open(browser, url);
+  await ready(other);
+  assert.equal(await other.evaluate(() => document.documentElement.dataset.care), '1');
+  assert.ok(await other.evaluate(() => document.documentElement.dataset.scheme));
+  await page.context().close();
+  await other.context().close();
+});
