@@ -18,6 +18,7 @@ pub mod model;
 pub mod original;
 pub mod query;
 pub mod reflow;
+pub mod speech;
 pub mod validate;
 
 /// The version of the dataset format (`public/data/schema.json`) this build reads.

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::link::ViewLink;
+use crate::components::read_aloud::ReadAloud;
 use crate::format;
 use crate::i18n::ui;
 use crate::model::{Highlight, Lang, Theme};
@@ -18,6 +19,7 @@ pub fn Card(
 ) -> impl IntoView {
     let t = ui(lang);
     let h = highlight;
+    let speak = h.clone();
     let title_id = format!("t-{}", h.id);
     let labelled_by = title_id.clone();
     let (icon, theme_label, theme_id) = match &theme {
@@ -63,6 +65,7 @@ pub fn Card(
             {(!h.metrics.is_empty()).then(|| view! { <ul class="figures">{figures}</ul> })}
             {status}
             <p class="summary">{h.summary.get(lang).to_string()}</p>
+            <ReadAloud highlight=speak lang=lang />
             <details class="source">
                 <summary>{t.show_source}</summary>
                 {quotes}

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::Nav;
 use crate::components::link::ViewLink;
+use crate::components::read_aloud::ReadAloud;
 use crate::dataset::Dataset;
 use crate::format;
 use crate::i18n::ui;
@@ -157,6 +158,7 @@ pub fn Detail(ds: Arc<Dataset>, index: usize, order: Vec<usize>) -> impl IntoVie
             </div>
             <h2 id="detail-title" tabindex="-1">{h.title.get(lang).to_string()}</h2>
             <p class="summary">{h.summary.get(lang).to_string()}</p>
+            <ReadAloud highlight=h.clone() lang=lang />
             {(!h.metrics.is_empty()).then(|| view! { <dl class="detail-metrics">{metrics}</dl> })}
             {status}
             {places}

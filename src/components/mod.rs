@@ -11,4 +11,5 @@ pub mod link;
 pub mod notices;
 pub mod original;
 pub mod page;
+pub mod read_aloud;
 pub mod views_nav;

@@ -152,3 +152,30 @@ test('关怀模式 and dark survive a reload and a shared link', async () => {
   await page.context().close();
   await other.context().close();
 });
+
+test('朗读 reads title, figures and summary in the page language, or says there is no voice', async () => {
+  // Headless Chromium has no voices: the card says so instead of staying silent.
+  const silent = await open(browser, `${APP}?h=industrial-output`);
+  await silent.locator('section.detail').waitFor();
+  await silent.locator('section.detail button.speak').click();
+  assert.match(await silent.locator('section.detail .speak-note').innerText(), /没有中文朗读语音/);
+  await silent.context().close();
+
+  // With a Chinese voice (the browser's speech synthesis stood in for), it speaks the card.
+  const page = await open(browser);
+  await page.addInitScript(() => {
+    window.__spoken = [];
+    const voice = Object.create(SpeechSynthesisVoice.prototype, { lang: { get: () => 'zh-CN' } });
+    Object.defineProperty(speechSynthesis, 'getVoices', { value: () => [voice] });
+    Object.defineProperty(speechSynthesis, 'speak', { value: (u) => window.__spoken.push([u.text, u.lang]) });
+    Object.defineProperty(SpeechSynthesisUtterance.prototype, 'voice', { set() {}, get() { return voice; } });
+  });
+  await page.goto(`${APP}?h=folk-culture-events`);
+  await page.locator('section.detail button.speak').click();
+  const [[text, lang]] = await page.evaluate(() => window.__spoken);
+  assert.equal(lang, 'zh-CN');
+  assert.match(text, /3000多场/, text);
+  assert.ok(text.startsWith(await page.locator('#detail-title').innerText()), text);
+  assert.equal(await page.locator('section.detail .speak-note').innerText(), '');
+  await page.context().close();
+});
