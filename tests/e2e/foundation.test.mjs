@@ -24,6 +24,23 @@ test('the app loads from a sub-path and shows every highlight as a card', async 
   await page.context().close();
 });
 
+test('under a strict Content-Security-Policy the app runs with no violation', async () => {
+  const page = await open(browser);
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const response = await page.goto(`${APP}?view=charts`);
+  assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
+  await page.locator('figure.chart canvas').first().waitFor();
+  await page.goto(`${APP}?h=industrial-output&care=1&scheme=dark`);
+  await page.locator('section.detail').waitFor();
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(page.errors, []);
+  for (const url of page.requests) assert.ok(url.startsWith(ORIGIN), `request to another origin: ${url}`);
+  await page.context().close();
+});
+
 test('the wasm is served compressed with its MIME type, assets with long caching', async () => {
   const page = await open(browser);
   const response = page.waitForResponse((r) => r.url().endsWith('.wasm'));
