@@ -24,7 +24,7 @@ pub const LIGHT: Palette = Palette {
     text: RGBColor(27, 31, 29),
     muted: RGBColor(74, 82, 78),
     bar: RGBColor(11, 94, 85),
-    derived: RGBColor(106, 160, 152),
+    derived: RGBColor(79, 138, 130),
     grid: RGBColor(201, 208, 204),
     highlight: RGBColor(179, 92, 0),
 };

@@ -72,7 +72,7 @@ pub fn Original(ds: Arc<Dataset>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="original" aria-labelledby="original-title">
-            <h2 id="original-title" class="visually-hidden">"原文"</h2>
+            <h2 id="original-title" class="visually-hidden">{crate::i18n::ui(lang).view_text}</h2>
             <p class="coverage" role="note">{summary}</p>
             <div class="original-text" lang="zh-CN">{blocks}</div>
         </section>

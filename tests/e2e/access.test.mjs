@@ -189,3 +189,36 @@ test('朗读 reads title, figures and summary in the page language, or says ther
   assert.equal(await page.locator('section.detail .speak-note').innerText(), '');
   await page.context().close();
 });
+
+test('Windows high contrast (forced colors) keeps every control visible and the pressed chip marked', async () => {
+  const page = await open(browser, `${APP}?t=safety`);
+  await page.emulateMedia({ forcedColors: 'active' });
+  await ready(page);
+  const controls = await page.evaluate(() => [...document.querySelectorAll('button, select, input, a.tab')]
+    .filter((e) => e.offsetParent)
+    .map((e) => {
+      const s = getComputedStyle(e);
+      return { name: e.textContent.trim().slice(0, 20) || e.id, border: s.borderStyle !== 'none' && parseFloat(s.borderWidth) > 0, outline: s.outlineStyle, pressed: e.getAttribute('aria-pressed') };
+    }));
+  for (const c of controls.filter((c) => !c.border && c.name)) {
+    assert.fail(`no border in forced colors: ${c.name}`);
+  }
+  const pressed = controls.filter((c) => c.pressed === 'true');
+  assert.ok(pressed.length >= 1);
+  for (const c of pressed) assert.notEqual(c.outline, 'none', `pressed chip ${c.name} is marked`);
+  await page.context().close();
+});
+
+test('text zoomed to 200% loses nothing: it grows, and nothing scrolls sideways', async () => {
+  const page = await open(browser, APP, { width: 1280, bypassCSP: true });
+  await ready(page);
+  const before = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.summary')).fontSize));
+  // The browser's text-size setting scales the root font size; the page's text follows it.
+  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  const after = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.summary')).fontSize));
+  assert.ok(after >= 2 * before - 0.5, `text grew from ${before}px to ${after}px`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `overflow ${overflow}px at 200% text`);
+  await page.screenshot({ path: `${OUT}/access-zoom-200.png` });
+  await page.context().close();
+});
