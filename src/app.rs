@@ -77,6 +77,12 @@ pub fn App() -> impl IntoView {
     });
 
     Effect::new(move |_| browser::set_document_lang(lang.get()));
+    // Embedded in a portal's iframe: report the content height on every change, and the view,
+    // so the portal can size the frame and keep a deep link (see public/embed.js).
+    if state.with_untracked(|s| s.embed.is_some()) {
+        request_animation_frame(browser::report_height_to_parent);
+        Effect::new(move |_| state.with(|s| browser::post_view(&s.write())));
+    }
     Effect::new(move |_| browser::set_document_flag("data-care", care.get().then_some("1")));
     Effect::new(move |_| browser::set_document_flag("data-scheme", scheme.get().map(|s| s.code())));
 

@@ -120,3 +120,75 @@ pub fn show_fatal(message: &str) {
     }
     let _ = body.prepend_with_node_1(&panel);
 }
+
+/// The messages an embedded page sends its parent (documented in the README): its content height
+/// on load and on every change, and its current view, so a portal can size the iframe and keep a
+/// deep link of its own.
+#[derive(serde::Serialize)]
+struct EmbedMessage<'a> {
+    source: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    height: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    query: Option<&'a str>,
+}
+
+fn post_to_parent(msg: &EmbedMessage) {
+    let Some(w) = window() else { return };
+    let Ok(Some(parent)) = w.parent() else { return };
+    let Ok(json) = serde_json::to_string(msg) else {
+        return;
+    };
+    if let Ok(value) = js_sys::JSON::parse(&json) {
+        // The message holds nothing private (a height, a public link), so any parent may read it.
+        let _ = parent.post_message(&value, "*");
+    }
+}
+
+/// Tell the parent the view changed (its canonical query string, without `?`).
+pub fn post_view(query: &str) {
+    post_to_parent(&EmbedMessage {
+        source: "xixi-highlights",
+        kind: "view",
+        height: None,
+        query: Some(query),
+    });
+}
+
+/// Watch the app's height and tell the parent whenever it changes.
+pub fn report_height_to_parent() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(app) = doc.get_element_by_id("app") else {
+        return;
+    };
+    let last = std::cell::Cell::new(0u32);
+    let measure = {
+        let app = app.clone();
+        move || {
+            // The bottom edge, not the height: a child's top margin can push #app down.
+            let scroll = window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
+            let h = (app.get_bounding_client_rect().bottom() + scroll).ceil() as u32;
+            if h != last.replace(h) {
+                post_to_parent(&EmbedMessage {
+                    source: "xixi-highlights",
+                    kind: "height",
+                    height: Some(h),
+                    query: None,
+                });
+            }
+        }
+    };
+    measure();
+    let callback = Closure::<dyn FnMut()>::new(measure);
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(&app);
+    }
+    // The observer lives as long as the page.
+    callback.forget();
+}

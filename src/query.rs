@@ -85,6 +85,29 @@ impl Scheme {
     }
 }
 
+/// What an embedded page shows: the whole page without its chrome, one highlight card, or one
+/// chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Embed {
+    Page,
+    Card,
+    Chart,
+}
+
+impl Embed {
+    pub const ALL: [Embed; 3] = [Embed::Page, Embed::Card, Embed::Chart];
+    pub fn code(self) -> &'static str {
+        match self {
+            Embed::Page => "page",
+            Embed::Card => "card",
+            Embed::Chart => "chart",
+        }
+    }
+    fn from_code(s: &str) -> Option<Embed> {
+        Embed::ALL.into_iter().find(|x| x.code() == s)
+    }
+}
+
 /// Everything a link reproduces.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ViewState {
@@ -110,6 +133,10 @@ pub struct ViewState {
     pub care: bool,
     /// `scheme`: light or dark; `None` follows the system.
     pub scheme: Option<Scheme>,
+    /// `embed`: shown inside a portal's iframe.
+    pub embed: Option<Embed>,
+    /// `chart`: the chart an `embed=chart` page shows.
+    pub chart: Option<String>,
 }
 
 /// A query parameter that could not be used as given.
@@ -141,6 +168,8 @@ impl QueryProblem {
             "broken percent-encoding" => "编码有误，已忽略",
             "use care=1" => "关怀模式请用 care=1",
             "unknown colour scheme" => "没有这种配色",
+            "unknown embed mode" => "没有这种嵌入方式",
+            "not a chart id" | "no such chart" => "没有这个图表",
             other => other,
         }
     }
@@ -237,6 +266,14 @@ impl ViewState {
                     Some(x) => s.scheme = Some(x),
                     None => bad(&k, &v, "unknown colour scheme"),
                 },
+                "embed" => match Embed::from_code(&v) {
+                    Some(x) => s.embed = Some(x),
+                    None => bad(&k, &v, "unknown embed mode"),
+                },
+                "chart" => match id(&v) {
+                    Some(x) => s.chart = Some(x),
+                    None => bad(&k, &v, "not a chart id"),
+                },
                 "" => {}
                 _ => bad(&k, &v, "unknown parameter"),
             }
@@ -282,6 +319,12 @@ impl ViewState {
         }
         if let Some(x) = s.scheme {
             out.push(("scheme", x.code().into()));
+        }
+        if let Some(x) = s.embed {
+            out.push(("embed", x.code().into()));
+        }
+        if let Some(c) = &s.chart {
+            out.push(("chart", c.clone()));
         }
         if out.is_empty() {
             return String::new();
@@ -346,6 +389,16 @@ impl ViewState {
         }
         s.themes = themes;
         s.normalize();
+        if let Some(c) = &s.chart {
+            if !report.charts.iter().any(|x| x.id == *c) {
+                problems.push(QueryProblem {
+                    param: "chart".into(),
+                    value: c.clone(),
+                    reason: "no such chart",
+                });
+                s.chart = None;
+            }
+        }
         if let Some(c) = &s.chapter {
             if !report.chapters.iter().any(|x| x.id == *c) {
                 problems.push(QueryProblem {

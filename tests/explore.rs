@@ -11,7 +11,7 @@ use xixi_highlights::format;
 use xixi_highlights::load;
 use xixi_highlights::model::{ChartSeries, Kind, Lang, Qualifier, Report, Status};
 use xixi_highlights::original;
-use xixi_highlights::query::{Scheme, Sort, View, ViewState, MAX_QUERY_CHARS};
+use xixi_highlights::query::{Embed, Scheme, Sort, View, ViewState, MAX_QUERY_CHARS};
 use xixi_highlights::validate::find_metric;
 
 const JSON: &str = include_str!("../public/data/xixi-2023.json");
@@ -652,10 +652,12 @@ prop_compose! {
         lang in prop::sample::select(Lang::ALL.to_vec()),
         care in any::<bool>(),
         scheme in prop::option::of(prop::sample::select(vec![Scheme::Light, Scheme::Dark])),
+        embed in prop::option::of(prop::sample::select(Embed::ALL.to_vec())),
+        chart in prop::option::of(slug()),
     ) -> ViewState {
         themes.sort();
         themes.dedup();
-        ViewState { report, themes, chapter, kind, query, sort, selected, view, lang, care, scheme }
+        ViewState { report, themes, chapter, kind, query, sort, selected, view, lang, care, scheme, embed, chart }
     }
 }
 

@@ -11,11 +11,21 @@ use crate::model::Lang;
 
 /// Every chart of the report, following the filters.
 #[component]
-pub fn Charts(ds: Arc<Dataset>, visible: Memo<Vec<usize>>) -> impl IntoView {
+pub fn Charts(
+    ds: Arc<Dataset>,
+    visible: Memo<Vec<usize>>,
+    /// Show only this chart (an embedded chart).
+    #[prop(optional, into)]
+    only: Option<String>,
+) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let specs = Memo::new(move |_| {
         let lang = nav.state.with(|s| s.lang);
-        visible.with(|v| spec::specs(&ds.report, v, lang))
+        let mut specs = visible.with(|v| spec::specs(&ds.report, v, lang));
+        if let Some(id) = &only {
+            specs.retain(|s| s.id == *id);
+        }
+        specs
     });
     move || {
         let lang = nav.state.with_untracked(|s| s.lang);

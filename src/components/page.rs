@@ -16,7 +16,7 @@ use crate::dataset::Dataset;
 use crate::filter;
 use crate::format;
 use crate::i18n::ui;
-use crate::query::{View, ViewState};
+use crate::query::{Embed, View, ViewState};
 
 /// The loaded report: header, filters, the count, the cards, the footer.
 #[component]
@@ -95,9 +95,42 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
                 .with(|s| s.selected.as_ref().map(|id| ds.position(id)))
         })
     };
+    let embed = Memo::new(move |_| nav.state.with(|s| s.embed));
+    // An embedded card or chart: that alone, with a link to the full page.
+    let embedded_part = {
+        let ds = ds.clone();
+        move |e: Embed| -> Option<AnyView> {
+            let s = nav.state.get_untracked();
+            match e {
+                Embed::Page => None,
+                Embed::Card => Some(match selected.get().flatten() {
+                    Some(i) => {
+                        let h = ds.report.highlights[i].clone();
+                        let theme = ds.report.themes.iter().find(|t| t.id == h.theme).cloned();
+                        let open = ViewState { embed: None, ..s };
+                        view! { <Card highlight=h theme=theme lang=lang.get() open=open /> }
+                            .into_any()
+                    }
+                    None => {
+                        view! { <p class="notice">{ui(lang.get()).embed_needs_card}</p> }.into_any()
+                    }
+                }),
+                Embed::Chart => Some(match s.chart.clone() {
+                    Some(id) => {
+                        view! { <Charts ds=ds.clone() visible=visible only=id /> }.into_any()
+                    }
+                    None => view! { <p class="notice">{ui(lang.get()).embed_needs_chart}</p> }
+                        .into_any(),
+                }),
+            }
+        }
+    };
     let body = {
         let ds = ds.clone();
         move || {
+            if let Some(part) = embed.get().and_then(&embedded_part) {
+                return part;
+            }
             let view = current_view.get();
             // Detail and 原文 are drawn in one language: redraw them when it changes.
             lang.track();
@@ -124,15 +157,40 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
     };
     let skipped = ds.skipped.clone();
     view! {
-        <Header ds=ds.clone() />
+        {
+            let ds = ds.clone();
+            move || embed.get().is_none().then(|| view! { <Header ds=ds.clone() /> })
+        }
         <main id="main" tabindex="-1">
             <LinkProblems />
             <SkippedRecords skipped=skipped />
-            <ViewsNav />
+            {move || embed.get().map(|_| view! { <FullPageLink /> })}
+            {move || (embed.get() != Some(Embed::Card) && embed.get() != Some(Embed::Chart)).then(|| view! { <ViewsNav /> })}
             {body}
         </main>
-        <footer class="site-footer">
-            <p>{move || ui(lang.get()).footer_source}</p>
-        </footer>
+        {move || embed.get().is_none().then(|| view! {
+            <footer class="site-footer">
+                <p>{move || ui(lang.get()).footer_source}</p>
+            </footer>
+        })}
+    }
+}
+
+/// In an embed: opens the same view as a full page in a new tab, never in the portal's frame.
+#[component]
+fn FullPageLink() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let href = move || {
+        let s = nav.state.get();
+        crate::components::link::href(&ViewState {
+            embed: None,
+            chart: None,
+            ..s
+        })
+    };
+    view! {
+        <p class="embed-bar">
+            <a href=href target="_blank" rel="noopener">{move || ui(nav.lang.get()).full_page}" ↗"</a>
+        </p>
     }
 }

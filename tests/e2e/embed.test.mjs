@@ -1,0 +1,66 @@
+// Embedding: a portal page on a second origin embeds the app in an iframe; the iframe follows the
+// content's height as filters change (no inner scroll bar) and the portal hears the current view.
+// An embedded card or chart shows that alone, with a link that opens the full page in a new tab.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, APP, ORIGIN, OUT } from './helpers.mjs';
+
+// The portal is served as "localhost", the app as "127.0.0.1": two origins.
+const PORTAL = ORIGIN.replace('127.0.0.1', 'localhost') + '/portal/';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const noInnerScroll = (frame) => frame.evaluate(() =>
+  document.documentElement.scrollHeight - document.documentElement.clientHeight);
+
+test('the iframe follows the content height as filters change, with no inner scroll bar', async () => {
+  const page = await open(browser, `${PORTAL}?app=${encodeURIComponent(APP + '?embed=page')}`, { width: 1000 });
+  const iframe = page.locator('#xixi');
+  await page.waitForFunction(() => parseFloat(document.getElementById('xixi').style.height) > 1000);
+  const frame = page.frameLocator('#xixi');
+  await frame.locator('article.card').first().waitFor();
+  assert.equal(await frame.locator('header.masthead').count(), 0, 'no page chrome in an embed');
+  const f = page.frames().find((x) => x.url().startsWith(APP));
+  await page.waitForTimeout(300);
+  assert.ok(await noInnerScroll(f) <= 1, 'no inner scroll bar at first');
+  const tall = (await iframe.boundingBox()).height;
+
+  await frame.locator('.chip-group[aria-labelledby=g-themes] button').nth(7).click();
+  await page.waitForFunction((h) => parseFloat(document.getElementById('xixi').style.height) < h - 200, tall);
+  await page.waitForTimeout(200);
+  const short = (await iframe.boundingBox()).height;
+  assert.ok(short < tall, `the frame shrank from ${tall} to ${short}`);
+  assert.ok(await noInnerScroll(f) <= 1, 'no inner scroll bar after filtering');
+  // The portal heard the view, so it can keep a deep link.
+  await page.waitForFunction(() => document.getElementById('deep-link').textContent.includes('t='));
+  assert.match(await page.locator('#deep-link').innerText(), /embed=page/);
+  // A viewport as tall as the portal page, so the cross-origin frame is painted whole.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 1000, height: Math.min(height, 4000) });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${OUT}/embed-portal-1000.png` });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('an embedded card shows only that card, and the full-page link opens a new tab', async () => {
+  const page = await open(browser, `${APP}?embed=card&h=industrial-output`, { width: 400 });
+  await page.locator('article.card').waitFor();
+  assert.equal(await page.locator('article.card').count(), 1);
+  assert.equal(await page.locator('.filters').count(), 0);
+  const link = page.locator('.embed-bar a');
+  assert.equal(await link.getAttribute('target'), '_blank');
+  assert.match(await link.getAttribute('rel'), /noopener/);
+  assert.equal(new URL(await link.getAttribute('href'), APP).search, '?v=1&h=industrial-output');
+  await page.context().close();
+});
+
+test('an embedded chart shows only that chart', async () => {
+  const page = await open(browser, `${APP}?embed=chart&chart=publicity&lang=en`, { width: 600 });
+  await page.locator('figure.chart canvas').waitFor();
+  assert.equal(await page.locator('figure.chart').count(), 1);
+  assert.match(await page.locator('figure.chart h3').innerText(), /publicity/i);
+  await page.context().close();
+});
