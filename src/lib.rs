@@ -9,6 +9,7 @@ pub mod browser;
 pub mod charts;
 pub mod components;
 pub mod dataset;
+pub mod export;
 pub mod expr;
 pub mod filter;
 pub mod format;

@@ -110,6 +110,16 @@ fn Chart(spec: ChartSpec, lang: Lang) -> impl IntoView {
         Lang::En => "log scale",
     });
     let alt = format!("{}。{}", spec.title, spec.finding);
+    let png_label = crate::i18n::ui(lang).download_png;
+    let png_name = format!("{}.png", spec.id);
+    let save_png = move |_| {
+        if let Some(el) = canvas.get_untracked() {
+            let el: &web_sys::HtmlCanvasElement = &el;
+            if let Ok(url) = el.to_data_url() {
+                crate::browser::download_url(&png_name, &url);
+            }
+        }
+    };
     let title_id = format!("chart-{}-title", spec.id);
     let labelled_by = title_id.clone();
     let empty = spec.is_empty();
@@ -125,6 +135,7 @@ fn Chart(spec: ChartSpec, lang: Lang) -> impl IntoView {
                     on:pointerdown=move |ev| pick2(f64::from(ev.offset_y()))
                     on:pointerleave=move |_| set_hover.set(None)></canvas>
                 <p class="chart-tip" aria-hidden="true">{tip}</p>
+                <button type="button" class="download-png" on:click=save_png>{png_label}</button>
                 <details class="chart-data">
                     <summary>{table_label}</summary>
                     <table>

@@ -4,6 +4,7 @@
 pub mod card;
 pub mod charts;
 pub mod detail;
+pub mod downloads;
 pub mod error_panel;
 pub mod filters;
 pub mod header;

@@ -7,6 +7,7 @@ use crate::browser;
 use crate::components::card::Card;
 use crate::components::charts::Charts;
 use crate::components::detail::Detail;
+use crate::components::downloads::Downloads;
 use crate::components::filters::Filters;
 use crate::components::header::Header;
 use crate::components::notices::{LinkProblems, SkippedRecords};
@@ -142,13 +143,19 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
                 View::Text => view! { <Original ds=ds.clone() /> }.into_any(),
                 View::Charts => view! {
                     <Filters ds=ds.clone() />
-                    <p class="result-count" role="status" aria-live="polite">{count}</p>
+                    <div class="result-bar">
+                        <p class="result-count" role="status" aria-live="polite">{count}</p>
+                        <Downloads ds=ds.clone() visible=visible />
+                    </div>
                     <Charts ds=ds.clone() visible=visible />
                 }
                 .into_any(),
                 _ => view! {
                     <Filters ds=ds.clone() />
-                    <p class="result-count" role="status" aria-live="polite">{count}</p>
+                    <div class="result-bar">
+                        <p class="result-count" role="status" aria-live="polite">{count}</p>
+                        <Downloads ds=ds.clone() visible=visible />
+                    </div>
                     {cards.clone()}
                 }
                 .into_any(),
