@@ -224,3 +224,72 @@ pub fn download_url(filename: &str, url: &str) {
     a.set_download(filename);
     a.click();
 }
+
+/// The page's address (origin and path) as the reader sees it.
+pub fn page_url() -> String {
+    window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Call `navigator.<object>.<method>(arg)` or `navigator.<method>(arg)` if the browser has it;
+/// `false` when it does not (older browsers, WeChat's, insecure pages).
+fn call_navigator(object: Option<&str>, method: &str, arg: &wasm_bindgen::JsValue) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(w) = window() else { return false };
+    let mut target: wasm_bindgen::JsValue = w.navigator().into();
+    if let Some(o) = object {
+        target =
+            js_sys::Reflect::get(&target, &o.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
+    }
+    let Ok(f) = js_sys::Reflect::get(&target, &method.into()) else {
+        return false;
+    };
+    let Some(f) = f.dyn_ref::<js_sys::Function>() else {
+        return false;
+    };
+    f.call1(&target, arg).is_ok()
+}
+
+/// Put `text` on the clipboard: the Clipboard API where there is one, else the old
+/// select-and-copy on a hidden field.
+pub fn copy_text(text: &str) -> bool {
+    if call_navigator(Some("clipboard"), "writeText", &text.into()) {
+        return true;
+    }
+    use wasm_bindgen::JsCast;
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Some(body) = doc.body() else { return false };
+    let Ok(el) = doc.create_element("textarea") else {
+        return false;
+    };
+    let Ok(area) = el.dyn_into::<web_sys::HtmlTextAreaElement>() else {
+        return false;
+    };
+    area.set_value(text);
+    let _ = area.set_attribute("readonly", "");
+    let _ = body.append_child(&area);
+    area.select();
+    let ok = doc
+        .dyn_ref::<web_sys::HtmlDocument>()
+        .and_then(|d| d.exec_command("copy").ok())
+        .unwrap_or(false);
+    area.remove();
+    ok
+}
+
+/// Open the system's share sheet (Web Share API) where the browser has one.
+pub fn can_share() -> bool {
+    window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"share".into()).ok())
+        .is_some_and(|f| f.is_function())
+}
+
+pub fn share(title: &str, url: &str) -> bool {
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+    let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+    call_navigator(None, "share", &data.into())
+}

@@ -19,6 +19,7 @@ pub mod model;
 pub mod original;
 pub mod query;
 pub mod reflow;
+pub mod share;
 pub mod speech;
 pub mod validate;
 

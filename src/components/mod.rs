@@ -13,4 +13,5 @@ pub mod notices;
 pub mod original;
 pub mod page;
 pub mod read_aloud;
+pub mod share_panel;
 pub mod views_nav;

@@ -12,6 +12,7 @@ use crate::components::filters::Filters;
 use crate::components::header::Header;
 use crate::components::notices::{LinkProblems, SkippedRecords};
 use crate::components::original::Original;
+use crate::components::share_panel::SharePanel;
 use crate::components::views_nav::ViewsNav;
 use crate::dataset::Dataset;
 use crate::filter;
@@ -172,6 +173,10 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
             <LinkProblems />
             <SkippedRecords skipped=skipped />
             {move || embed.get().map(|_| view! { <FullPageLink /> })}
+            {
+                let title = ds.report.meta.headline.zh.clone();
+                move || embed.get().is_none().then(|| view! { <SharePanel title=title.clone() /> })
+            }
             {move || (embed.get() != Some(Embed::Card) && embed.get() != Some(Embed::Chart)).then(|| view! { <ViewsNav /> })}
             {body}
         </main>

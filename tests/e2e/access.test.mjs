@@ -222,3 +222,11 @@ test('text zoomed to 200% loses nothing: it grows, and nothing scrolls sideways'
   await page.screenshot({ path: `${OUT}/access-zoom-200.png` });
   await page.context().close();
 });
+
+test('axe: the open share panel (link, QR code, embed code) has no WCAG A/AA violation', async () => {
+  const page = await open(browser, `${APP}?t=safety`, { width: 390, bypassCSP: true });
+  await ready(page);
+  await page.locator('details.share > summary').click();
+  assert.deepEqual(await axe(page), []);
+  await page.context().close();
+});

@@ -64,3 +64,34 @@ test('an embedded chart shows only that chart', async () => {
   assert.match(await page.locator('figure.chart h3').innerText(), /publicity/i);
   await page.context().close();
 });
+
+test('share: the QR code decodes to the current link, copy puts it on the clipboard, embed code names the view', async () => {
+  const jsQR = (await import('jsqr')).default;
+  const page = await open(browser, `${APP}?t=safety&lang=en`, { width: 1000, permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.locator('article.card').first().waitFor();
+  await page.locator('details.share > summary').click();
+  const link = await page.locator('#share-link').inputValue();
+  assert.equal(link, `${APP}?v=1&t=safety&lang=en`);
+  // Decode the QR code as a phone camera would: from the pixels on screen.
+  const shot = await page.locator('svg.qr').screenshot();
+  const rgba = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = new OffscreenCanvas(img.width, img.height);
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    return { w: img.width, h: img.height, px: [...ctx.getImageData(0, 0, img.width, img.height).data] };
+  }, shot.toString('base64'));
+  const decoded = jsQR(Uint8ClampedArray.from(rgba.px), rgba.w, rgba.h);
+  assert.ok(decoded, 'the QR code decodes');
+  assert.equal(decoded.data, link);
+  await page.locator('button.copy-link').click();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  assert.match(await page.locator('.share-status').innerText(), /Copied/);
+  const code = await page.locator('#embed-code').inputValue();
+  assert.match(code, /<iframe src="[^"]*\?v=1&amp;t=safety&amp;lang=en&amp;embed=page"/);
+  assert.match(code, /loading="lazy"/);
+  assert.match(code, /<script src="[^"]*\/zwgk\/xixi-2023\/embed\.js" defer><\/script>/);
+  await page.context().close();
+});
