@@ -77,6 +77,8 @@ pub fn App() -> impl IntoView {
     });
 
     Effect::new(move |_| browser::set_document_lang(lang.get()));
+    let accent = Memo::new(move |_| state.with(|s| s.accent.clone()));
+    Effect::new(move |_| browser::set_accent(accent.get().as_deref()));
     // Embedded in a portal's iframe: report the content height on every change, and the view,
     // so the portal can size the frame and keep a deep link (see public/embed.js).
     if state.with_untracked(|s| s.embed.is_some()) {

@@ -57,6 +57,28 @@ pub fn set_document_flag(name: &str, value: Option<&str>) {
     }
 }
 
+/// The host's accent colour (already checked for contrast), or the page's own.
+pub fn set_accent(hex: Option<&str>) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    // CSSOM, not a style attribute: allowed under style-src 'self'.
+    let style = el.style();
+    let _ = match hex {
+        Some(h) => style.set_property("--host-accent", &format!("#{h}")),
+        None => style.remove_property("--host-accent").map(|_| ()),
+    };
+    // The stylesheet uses it in light colours only; dark keeps its own light accent.
+    set_document_flag("data-host-accent", hex.map(|_| "1"));
+}
+
 /// Whether the reader's system asks for dark colours.
 pub fn system_dark() -> bool {
     window()

@@ -137,6 +137,8 @@ pub struct ViewState {
     pub embed: Option<Embed>,
     /// `chart`: the chart an `embed=chart` page shows.
     pub chart: Option<String>,
+    /// `accent`: the host's accent colour, `rrggbb` (dark enough for white text on it).
+    pub accent: Option<String>,
 }
 
 /// A query parameter that could not be used as given.
@@ -169,6 +171,7 @@ impl QueryProblem {
             "use care=1" => "关怀模式请用 care=1",
             "unknown colour scheme" => "没有这种配色",
             "unknown embed mode" => "没有这种嵌入方式",
+            "accent must be a dark rrggbb colour" => "强调色须为较深的六位十六进制颜色",
             "not a chart id" | "no such chart" => "没有这个图表",
             other => other,
         }
@@ -270,6 +273,10 @@ impl ViewState {
                     Some(x) => s.embed = Some(x),
                     None => bad(&k, &v, "unknown embed mode"),
                 },
+                "accent" => match accent(&v) {
+                    Some(x) => s.accent = Some(x),
+                    None => bad(&k, &v, "accent must be a dark rrggbb colour"),
+                },
                 "chart" => match id(&v) {
                     Some(x) => s.chart = Some(x),
                     None => bad(&k, &v, "not a chart id"),
@@ -325,6 +332,9 @@ impl ViewState {
         }
         if let Some(c) = &s.chart {
             out.push(("chart", c.clone()));
+        }
+        if let Some(a) = &s.accent {
+            out.push(("accent", a.clone()));
         }
         if out.is_empty() {
             return String::new();
@@ -456,6 +466,26 @@ pub fn migrate_with(
         step(&mut pairs);
     }
     pairs
+}
+
+/// A host's accent colour, lower-case `rrggbb` without `#`, accepted only when white text on it
+/// and it on white keep 4.5:1 contrast (WCAG AA), so no portal can make the page unreadable.
+pub fn accent(s: &str) -> Option<String> {
+    let s = s.trim_start_matches('#').to_ascii_lowercase();
+    if s.len() != 6 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let channel = |i: usize| {
+        let c = u8::from_str_radix(&s[i..i + 2], 16).unwrap_or(0) as f64 / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
+    let contrast = 1.05 / (luminance + 0.05);
+    (contrast >= 4.5).then_some(s)
 }
 
 fn id(s: &str) -> Option<String> {
@@ -639,6 +669,22 @@ mod tests {
             migrate(1, pairs("view=text&t=safety")),
             pairs("view=text&t=safety")
         );
+    }
+
+    #[test]
+    fn a_host_accent_must_keep_text_readable() {
+        assert_eq!(accent("9B1C1C").as_deref(), Some("9b1c1c"));
+        assert_eq!(accent("#0b5e55").as_deref(), Some("0b5e55"));
+        assert_eq!(
+            accent("ffff00"),
+            None,
+            "yellow: white text on it is unreadable"
+        );
+        assert_eq!(accent("red"), None);
+        assert_eq!(accent("12345"), None);
+        let (s, p) = ViewState::parse("accent=9B1C1C&embed=page");
+        assert!(p.is_empty());
+        assert_eq!(s.write(), "v=1&embed=page&accent=9b1c1c");
     }
 
     #[test]

@@ -654,10 +654,11 @@ prop_compose! {
         scheme in prop::option::of(prop::sample::select(vec![Scheme::Light, Scheme::Dark])),
         embed in prop::option::of(prop::sample::select(Embed::ALL.to_vec())),
         chart in prop::option::of(slug()),
+        accent in prop::option::of(prop::sample::select(vec!["0b5e55".to_string(), "9b1c1c".to_string(), "1a3d7c".to_string()])),
     ) -> ViewState {
         themes.sort();
         themes.dedup();
-        ViewState { report, themes, chapter, kind, query, sort, selected, view, lang, care, scheme, embed, chart }
+        ViewState { report, themes, chapter, kind, query, sort, selected, view, lang, care, scheme, embed, chart, accent }
     }
 }
 

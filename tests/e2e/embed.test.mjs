@@ -95,3 +95,27 @@ test('share: the QR code decodes to the current link, copy puts it on the clipbo
   assert.match(code, /<script src="[^"]*\/zwgk\/xixi-2023\/embed\.js" defer><\/script>/);
   await page.context().close();
 });
+
+test('the host sets the look: accent colour, dark, 关怀模式 and language in the embed link', async () => {
+  const page = await open(browser, `${APP}?embed=page&accent=9b1c1c&lang=en&t=safety`, { colorScheme: 'light' });
+  await page.locator('article.card').first().waitFor();
+  const pressed = page.locator('button.chip[aria-pressed="true"]').first();
+  assert.equal(await pressed.evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(155, 28, 28)');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.context().close();
+
+  // The portal's dark switch wins over the reader's light system setting, and 关怀模式 applies.
+  const dark = await open(browser, `${APP}?embed=page&scheme=dark&care=1`, { colorScheme: 'light' });
+  await dark.locator('article.card').first().waitFor();
+  const bg = await dark.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, 'rgb(0, 0, 0)', 'dark 关怀模式 background');
+  assert.ok(await dark.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.summary')).fontSize)) >= 24);
+  await dark.context().close();
+
+  // An accent too light for white text on it is refused, said, and the page keeps its own.
+  const light = await open(browser, `${APP}?embed=page&accent=ffff00`);
+  await light.locator('article.card').first().waitFor();
+  assert.match(await light.locator('.notice').first().innerText(), /accent=ffff00/);
+  assert.equal(await light.evaluate(() => document.documentElement.dataset.hostAccent), undefined);
+  await light.context().close();
+});
