@@ -3,7 +3,7 @@
 // An embedded card or chart shows that alone, with a link that opens the full page in a new tab.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, APP, ORIGIN, OUT } from './helpers.mjs';
+import { launch, open, pngPixels, APP, ORIGIN, OUT } from './helpers.mjs';
 
 // The portal is served as "localhost", the app as "127.0.0.1": two origins.
 const PORTAL = ORIGIN.replace('127.0.0.1', 'localhost') + '/portal/';
@@ -74,16 +74,8 @@ test('share: the QR code decodes to the current link, copy puts it on the clipbo
   assert.equal(link, `${APP}?v=1&t=safety&lang=en`);
   // Decode the QR code as a phone camera would: from the pixels on screen.
   const shot = await page.locator('svg.qr').screenshot();
-  const rgba = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = new OffscreenCanvas(img.width, img.height);
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    return { w: img.width, h: img.height, px: [...ctx.getImageData(0, 0, img.width, img.height).data] };
-  }, shot.toString('base64'));
-  const decoded = jsQR(Uint8ClampedArray.from(rgba.px), rgba.w, rgba.h);
+  const { w, h, px } = await pngPixels(page, shot);
+  const decoded = jsQR(px, w, h);
   assert.ok(decoded, 'the QR code decodes');
   assert.equal(decoded.data, link);
   await page.locator('button.copy-link').click();

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, open, APP, OUT } from './helpers.mjs';
+import { launch, open, pngPixels, APP, OUT } from './helpers.mjs';
 
 let browser;
 let data;
@@ -52,18 +52,10 @@ test('a chart downloads as a valid, non-blank PNG', async () => {
   const { name, bytes } = await download(page, '#chart-publicity button.download-png');
   assert.equal(name, 'publicity.png');
   assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
-  const colours = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = new OffscreenCanvas(img.width, img.height);
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const px = ctx.getImageData(0, 0, img.width, img.height).data;
-    const seen = new Set();
-    for (let i = 0; i < px.length; i += 16) seen.add(`${px[i]},${px[i + 1]},${px[i + 2]}`);
-    return { size: [img.width, img.height], distinct: seen.size };
-  }, bytes.toString('base64'));
+  const { w, h, px } = await pngPixels(page, bytes);
+  const seen = new Set();
+  for (let i = 0; i < px.length; i += 16) seen.add(`${px[i]},${px[i + 1]},${px[i + 2]}`);
+  const colours = { size: [w, h], distinct: seen.size };
   assert.ok(colours.size[0] > 100 && colours.size[1] > 100, `${colours.size}`);
   assert.ok(colours.distinct > 10, `only ${colours.distinct} colours: blank?`);
   await page.context().close();

@@ -31,5 +31,18 @@ export async function open(browser, url, { width = 1280, height = 900, ...option
   return page;
 }
 
+/// Decode a PNG (a Buffer) with the browser's own decoder: its size and RGBA pixels.
+export async function pngPixels(page, png) {
+  const { w, h, px } = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const ctx = new OffscreenCanvas(img.width, img.height).getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    return { w: img.width, h: img.height, px: [...ctx.getImageData(0, 0, img.width, img.height).data] };
+  }, png.toString('base64'));
+  return { w, h, px: Uint8ClampedArray.from(px) };
+}
+
 export const cards = (page) => page.locator('article.card');
 export const titles = (page) => page.locator('article.card h3').allTextContents();
