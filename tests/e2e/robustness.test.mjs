@@ -1,0 +1,113 @@
+// Every fault gets a clear message and loses nothing: server errors, a slow server, a dropped
+// connection (retry works), malformed or truncated data, one bad record, hostile strings.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launch, open, cards, APP } from './helpers.mjs';
+
+const DATA = '**/data/xixi-2023.json';
+let browser;
+let text;
+before(async () => {
+  browser = await launch();
+  text = await readFile(new URL('../../public/data/xixi-2023.json', import.meta.url), 'utf8');
+});
+after(async () => { await browser?.close(); });
+
+/// A page whose data request is answered by `handler` (Playwright's route) instead of the server.
+async function withData(handler, url = APP) {
+  const page = await open(browser);
+  await page.route(DATA, handler);
+  await page.goto(url);
+  return page;
+}
+
+test('a 500 for the data says so, and retry loads the page once the server is back', async () => {
+  const page = await withData((r) => r.fulfill({ status: 500, body: 'oops' }));
+  const panel = page.locator('.error-panel');
+  await panel.waitFor();
+  assert.match(await panel.innerText(), /500/);
+  await page.unroute(DATA);
+  await panel.getByRole('button').click();
+  await cards(page).first().waitFor();
+  assert.ok(await cards(page).count() >= 50);
+  await page.context().close();
+});
+
+test('a dropped connection says so, and retry works', async () => {
+  const page = await withData((r) => r.abort('connectionreset'));
+  const panel = page.locator('.error-panel');
+  await panel.waitFor();
+  assert.match(await panel.innerText(), /无法连接服务器/);
+  await page.unroute(DATA);
+  await panel.getByRole('button').click();
+  await cards(page).first().waitFor();
+  await page.context().close();
+});
+
+test('a server that takes 10 s shows the loading state, then the page', async () => {
+  const page = await withData(async (r) => {
+    await new Promise((ok) => setTimeout(ok, 10_000));
+    await r.fulfill({ status: 200, contentType: 'application/json', body: text });
+  });
+  const loading = page.locator('main.loading [role=status]');
+  await loading.waitFor();
+  assert.match(await loading.innerText(), /正在载入/);
+  assert.equal(await page.locator('main.loading').getAttribute('aria-busy'), 'true');
+  await cards(page).first().waitFor({ timeout: 20_000 });
+  assert.equal(await page.locator('main.loading').count(), 0);
+  await page.context().close();
+});
+
+test('malformed and truncated data name the line and column', async () => {
+  for (const body of ['{"schema_version": 1, "id": ', text.slice(0, 5000), 'not json at all']) {
+    const page = await withData((r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+    const panel = page.locator('.error-panel');
+    await panel.waitFor();
+    assert.match(await panel.innerText(), /line \d+, column \d+/);
+    assert.equal(await cards(page).count(), 0);
+    await page.context().close();
+  }
+});
+
+test('one record of the wrong type is skipped and named; every other highlight shows', async () => {
+  const data = JSON.parse(text);
+  data.highlights[3].metrics = 'lots';
+  data.highlights[5].theme = 'no-such-theme';
+  const page = await withData((r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) }));
+  await cards(page).first().waitFor();
+  assert.equal(await cards(page).count(), data.highlights.length - 2);
+  const notice = await page.locator('.notice.warn').innerText();
+  assert.match(notice, new RegExp(`highlights\\[3\\] \\(${data.highlights[3].id}\\)`));
+  assert.match(notice, /unknown theme `no-such-theme`/);
+  await page.context().close();
+});
+
+test('hostile strings in the data render as inert text', async () => {
+  const data = JSON.parse(text);
+  const h = data.highlights[0];
+  h.title.zh = '<script>window.__pwned = 1</script>';
+  h.summary.zh = '"><img src=x onerror="window.__pwned = 2">\u202Eevil\u202C';
+  data.highlights[1].title.zh = '长'.repeat(10_000);
+  const page = await withData((r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) }));
+  await cards(page).first().waitFor();
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('main img').count(), 0);
+  assert.match(await cards(page).first().innerText(), /<script>window.__pwned = 1<\/script>/);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `a 10,000-character title pushes the page ${overflow}px sideways`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+// (5,000 ASCII characters: as many Chinese ones encode to 45 KB, past nginx's default 8 KB
+// request line, and the server answers 414 before the page is reached.)
+test('bad links never blank the page: a 5,000-character query, broken escapes, unknown values', async () => {
+  for (const q of [`?q=${'x'.repeat(5000)}`, '?q=%E5%8&t=%zz', '?h=missing&view=nope&k=x&lang=fr&v=99']) {
+    const page = await open(browser, APP + q);
+    await page.locator('.notice').first().waitFor();
+    assert.ok(await page.locator('h1').count() === 1);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});
