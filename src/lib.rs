@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod original;
+pub mod prerender;
 pub mod query;
 pub mod reflow;
 pub mod share;

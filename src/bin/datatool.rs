@@ -3,7 +3,11 @@
 //! ```text
 //! cargo run --bin datatool -- fill  public/data/xixi-2023.json
 //! cargo run --bin datatool -- check public/data/xixi-2023.json
+//! cargo run --bin datatool -- prerender dist/index.html public/reports.json
 //! ```
+//!
+//! `prerender` writes the first report's headline and key figures into a built `index.html`
+//! (Trunk's post-build hook runs it), so the page says something before the wasm loads.
 //!
 //! `fill` reads the report and its raw source text (`source.raw_href`, relative to the report
 //! file) and rewrites the report with every computed field filled in:
@@ -27,7 +31,11 @@ fn main() -> ExitCode {
     let result = match args.as_slice() {
         [cmd, path] if cmd == "fill" => fill(Path::new(path)),
         [cmd, path] if cmd == "check" => check(Path::new(path)),
-        _ => Err("usage: datatool fill|check <report.json>".to_string()),
+        [cmd, html, index] if cmd == "prerender" => prerender(Path::new(html), Path::new(index)),
+        _ => Err(
+            "usage: datatool fill|check <report.json> | prerender <index.html> <reports.json>"
+                .to_string(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -246,4 +254,28 @@ fn integral(v: &mut Value) {
         Value::Object(o) => o.values_mut().for_each(integral),
         _ => {}
     }
+}
+
+/// Write the first listed report's first paint into a built index.html.
+fn prerender(html_path: &Path, index_path: &Path) -> Result<(), String> {
+    let index = load::load_index(&read(index_path)?).map_err(|e| e.to_string())?;
+    let entry = index.reports.first().ok_or("the index lists no report")?;
+    let report_path = index_path
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join(&entry.href);
+    let loaded = load::load_report(&read(&report_path)?)
+        .map_err(|e| format!("{}: {e}", report_path.display()))?;
+    let html = read(html_path)?;
+    let out = xixi_highlights::prerender::inject(
+        &html,
+        &xixi_highlights::prerender::first_paint(&loaded.report),
+    )?;
+    std::fs::write(html_path, out).map_err(|e| format!("{}: {e}", html_path.display()))?;
+    println!(
+        "prerender: {} written into {}",
+        entry.id,
+        html_path.display()
+    );
+    Ok(())
 }

@@ -24,6 +24,27 @@ test('the app loads from a sub-path and shows every highlight as a card', async 
   await page.context().close();
 });
 
+test('the headline and key figures are readable before the wasm loads, and without JavaScript', async () => {
+  const noJs = await open(browser, undefined, { javaScriptEnabled: false });
+  await noJs.goto(APP);
+  assert.match(await noJs.locator('h1').innerText(), /西溪镇交出高质量发展过硬答卷/);
+  assert.match(await noJs.locator('.key-figures').innerText(), /12\.34亿元[\s\S]*全市第一/);
+  await noJs.context().close();
+
+  // With the wasm held back, the first paint is already there.
+  const page = await open(browser);
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/*.wasm', async (r) => { await held; await r.continue(); });
+  await page.goto(APP);
+  assert.match(await page.locator('.kf-value').first().innerText(), /12\.34亿元/);
+  assert.equal(await cards(page).count(), 0);
+  release();
+  await cards(page).first().waitFor();
+  assert.equal(await page.locator('h1').count(), 1, 'the app replaced the first paint');
+  await page.context().close();
+});
+
 test('under a strict Content-Security-Policy the app runs with no violation', async () => {
   const page = await open(browser);
   await page.addInitScript(() => {

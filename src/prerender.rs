@@ -1,0 +1,83 @@
+//! The first paint, written into `index.html` at build time from the same data and the same
+//! formatting as the app: the headline, by-line and key figures are readable before the wasm has
+//! loaded (and without JavaScript at all). The app replaces it when it mounts.
+
+use crate::format;
+use crate::model::{Lang, Report};
+use crate::validate::find_metric;
+
+pub const START: &str = "<!-- first-paint -->";
+pub const END: &str = "<!-- /first-paint -->";
+
+/// The static header of `report`, in Chinese, with the classes the app's header uses so nothing
+/// moves when the app takes over.
+pub fn first_paint(report: &Report) -> String {
+    let m = &report.meta;
+    let figures: String = report
+        .key_figures
+        .iter()
+        .filter_map(|k| find_metric(report, &k.metric))
+        .map(|(_, metric)| {
+            let f = format::figure(metric, Lang::Zh);
+            format!(
+                "<li class=\"key-figure\"><span class=\"kf-box\"><span class=\"kf-value\">{}</span><span class=\"kf-label\">{}</span></span></li>",
+                esc(&f.text),
+                esc(&metric.label.zh)
+            )
+        })
+        .collect();
+    format!(
+        "<header class=\"masthead\"><div class=\"masthead-top\"><p class=\"app-name\">西溪 · 工作报道图解</p></div>\
+<p class=\"kicker\">{}</p><h1>{}</h1><p class=\"byline\">{} · {}年 · {}</p>\
+<section class=\"key-figures\" aria-label=\"关键数字\"><ul>{}</ul></section></header>\
+<main class=\"boot\" id=\"main\"><p class=\"boot-status\" role=\"status\">正在载入图解…</p>\
+<noscript><p>本页需要启用 JavaScript 才能筛选、检索和查看图表；以上为报道的关键数字。</p></noscript></main>",
+        esc(&m.kicker.zh),
+        esc(&m.headline.zh),
+        esc(&m.town.zh),
+        m.year,
+        esc(&m.author.zh),
+        figures
+    )
+}
+
+/// Put `fragment` between the first-paint markers of `html`.
+pub fn inject(html: &str, fragment: &str) -> Result<String, String> {
+    let a = html
+        .find(START)
+        .ok_or("index.html has no <!-- first-paint --> marker")?;
+    let b = html
+        .find(END)
+        .ok_or("index.html has no <!-- /first-paint --> marker")?;
+    if b < a {
+        return Err("first-paint markers are out of order".into());
+    }
+    Ok(format!("{}{START}{fragment}{}", &html[..a], &html[b..]))
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_paint_goes_between_the_markers_only() {
+        let html = format!("<body><div id=\"app\">{START}old{END}</div></body>");
+        assert_eq!(
+            inject(&html, "<h1>x</h1>").unwrap(),
+            format!("<body><div id=\"app\">{START}<h1>x</h1>{END}</div></body>")
+        );
+        assert!(inject("<body></body>", "x").is_err());
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(esc("<script>\"&"), "&lt;script&gt;&quot;&amp;");
+    }
+}
