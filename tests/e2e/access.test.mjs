@@ -45,6 +45,9 @@ const VIEWS = {
   care: '?care=1',
   dark: '?scheme=dark',
   'dark-care-charts': '?scheme=dark&care=1&view=charts',
+  'embed-page': '?embed=page&accent=9b1c1c',
+  'embed-card': '?embed=card&h=industrial-output',
+  'embed-chart': '?embed=chart&chart=publicity&lang=en',
 };
 
 for (const [name, query] of Object.entries(VIEWS)) {
