@@ -17,6 +17,23 @@ pub const STEPS: &[Step] = &[];
 /// The version of the link format written today. Links without `v` are read as version 1.
 pub const URL_VERSION: u32 = STEPS.len() as u32 + 1;
 
+/// A small enum written in links as a short code: `ALL` its values, `code` and `from_code`.
+macro_rules! link_codes {
+    ($ty:ident { $($v:ident => $c:literal),+ $(,)? }) => {
+        impl $ty {
+            pub const ALL: [$ty; [$($c),+].len()] = [$($ty::$v),+];
+            pub fn code(self) -> &'static str {
+                match self {
+                    $($ty::$v => $c),+
+                }
+            }
+            fn from_code(s: &str) -> Option<$ty> {
+                Self::ALL.into_iter().find(|x| x.code() == s)
+            }
+        }
+    };
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Sort {
     #[default]
@@ -24,20 +41,7 @@ pub enum Sort {
     Theme,
     Kind,
 }
-
-impl Sort {
-    pub const ALL: [Sort; 3] = [Sort::Report, Sort::Theme, Sort::Kind];
-    pub fn code(self) -> &'static str {
-        match self {
-            Sort::Report => "report",
-            Sort::Theme => "theme",
-            Sort::Kind => "kind",
-        }
-    }
-    fn from_code(s: &str) -> Option<Sort> {
-        Sort::ALL.into_iter().find(|x| x.code() == s)
-    }
-}
+link_codes!(Sort { Report => "report", Theme => "theme", Kind => "kind" });
 
 /// Which view of the report is open.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -48,20 +52,7 @@ pub enum View {
     /// 「原文」: the whole report with the quotes highlighted.
     Text,
 }
-
-impl View {
-    pub const ALL: [View; 3] = [View::Cards, View::Charts, View::Text];
-    pub fn code(self) -> &'static str {
-        match self {
-            View::Cards => "cards",
-            View::Charts => "charts",
-            View::Text => "text",
-        }
-    }
-    fn from_code(s: &str) -> Option<View> {
-        View::ALL.into_iter().find(|x| x.code() == s)
-    }
-}
+link_codes!(View { Cards => "cards", Charts => "charts", Text => "text" });
 
 /// Light or dark, when the page (or the portal embedding it) sets it; otherwise the reader's
 /// system setting decides.
@@ -70,20 +61,7 @@ pub enum Scheme {
     Light,
     Dark,
 }
-
-impl Scheme {
-    pub fn code(self) -> &'static str {
-        match self {
-            Scheme::Light => "light",
-            Scheme::Dark => "dark",
-        }
-    }
-    fn from_code(s: &str) -> Option<Scheme> {
-        [Scheme::Light, Scheme::Dark]
-            .into_iter()
-            .find(|x| x.code() == s)
-    }
-}
+link_codes!(Scheme { Light => "light", Dark => "dark" });
 
 /// What an embedded page shows: the whole page without its chrome, one highlight card, or one
 /// chart.
@@ -93,20 +71,7 @@ pub enum Embed {
     Card,
     Chart,
 }
-
-impl Embed {
-    pub const ALL: [Embed; 3] = [Embed::Page, Embed::Card, Embed::Chart];
-    pub fn code(self) -> &'static str {
-        match self {
-            Embed::Page => "page",
-            Embed::Card => "card",
-            Embed::Chart => "chart",
-        }
-    }
-    fn from_code(s: &str) -> Option<Embed> {
-        Embed::ALL.into_iter().find(|x| x.code() == s)
-    }
-}
+link_codes!(Embed { Page => "page", Card => "card", Chart => "chart" });
 
 /// Everything a link reproduces.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
