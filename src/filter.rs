@@ -62,7 +62,7 @@ enum Except {
 }
 
 fn keep(h: &Highlight, hay: &str, s: &ViewState, terms: &[String], except: Except) -> bool {
-    (except == Except::Theme || s.themes.is_empty() || s.themes.iter().any(|t| *t == h.theme))
+    (except == Except::Theme || s.themes.is_empty() || s.themes.contains(&h.theme))
         && (except == Except::Chapter || s.chapter.as_ref().is_none_or(|c| *c == h.chapter))
         && (except == Except::Kind || s.kind.is_none_or(|k| k == h.kind))
         && terms.iter().all(|t| hay.contains(t.as_str()))

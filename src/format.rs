@@ -74,8 +74,8 @@ fn en_value(m: &Metric) -> String {
     };
     let v = m.base_value;
     let (num, unit) = match m.base_unit {
-        BaseUnit::Yuan if v >= 1e9 => (format!("{}", trim(v / 1e9, 3)), " billion yuan"),
-        BaseUnit::Yuan if v >= 1e6 => (format!("{}", trim(v / 1e6, 3)), " million yuan"),
+        BaseUnit::Yuan if v >= 1e9 => (trim(v / 1e9, 3), " billion yuan"),
+        BaseUnit::Yuan if v >= 1e6 => (trim(v / 1e6, 3), " million yuan"),
         BaseUnit::Yuan => (grouped(v), " yuan"),
         BaseUnit::Person => (grouped(v), if v == 1.0 { " person" } else { " people" }),
         BaseUnit::SquareMetre => (grouped(v), " m²"),

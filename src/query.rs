@@ -471,7 +471,9 @@ fn truncate(s: &str, n: usize) -> String {
 
 /// Split `a=1&b=2` into decoded pairs; a later duplicate key wins. A pair whose percent-encoding
 /// is broken is left out and its key returned in the second list.
-fn split_checked(q: &str) -> (Vec<(String, String)>, Vec<(String, String)>) {
+type Pairs = Vec<(String, String)>;
+
+fn split_checked(q: &str) -> (Pairs, Pairs) {
     let mut out: Vec<(String, String)> = Vec::new();
     let mut broken = Vec::new();
     for part in q.split('&').filter(|p| !p.is_empty()) {
@@ -598,6 +600,7 @@ mod tests {
     /// A made-up history of the format: version 2 renamed `view=text` to `view=original`, and
     /// version 3 made "theme" the default sort, so a link of an older version that relied on the
     /// old default (report order) must now say so.
+    #[allow(clippy::ptr_arg)] // a Step: other steps push, so all take the Vec
     fn v1_to_v2(p: &mut Vec<(String, String)>) {
         for (k, v) in p.iter_mut() {
             if k == "view" && v == "text" {

@@ -105,7 +105,7 @@ fn Chart(spec: ChartSpec, lang: Lang) -> impl IntoView {
         .iter()
         .map(|b| view! { <tr><th scope="row">{b.label.clone()}</th><td>{b.text.clone()}</td></tr> })
         .collect_view();
-    let scale_note = (spec.scale == Scale::Log).then(|| match lang {
+    let scale_note = (spec.scale == Scale::Log).then_some(match lang {
         Lang::Zh => "对数刻度",
         Lang::En => "log scale",
     });
