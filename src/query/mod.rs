@@ -2,76 +2,23 @@
 //! string into a `ViewState` and back: parsing is lenient (a bad value falls back to its default
 //! and is reported, never a panic), writing is canonical (defaults left out, a fixed key order,
 //! sorted sets), so `parse(write(s)) == s` and equal views have equal links.
+//!
+//! `values` holds the small enums and checked values a link carries, `encoding` the
+//! percent-encoding, `migrate` the versions of the format, `reconcile` the check of a link's ids
+//! against a loaded report.
 
-use crate::model::{Kind, Lang, Report};
+mod encoding;
+mod migrate;
+mod reconcile;
+mod values;
 
-/// One step of link migration: rewrites the parameters of a link of version n to version n + 1
-/// (e.g. renaming a parameter, or writing out a default that a later version changes).
-pub type Step = fn(&mut Vec<(String, String)>);
+pub use encoding::{decode, decode_checked, encode};
+pub use migrate::{migrate, migrate_with, Step, STEPS, URL_VERSION};
+pub use values::{accent, Embed, Scheme, Sort, View};
 
-/// The migration steps, oldest first: `STEPS[0]` takes version 1 to 2. Empty while version 1 is
-/// the only format there has been; a change to names or defaults appends a step here, and links
-/// shared before it keep opening the view they showed.
-pub const STEPS: &[Step] = &[];
-
-/// The version of the link format written today. Links without `v` are read as version 1.
-pub const URL_VERSION: u32 = STEPS.len() as u32 + 1;
-
-/// A small enum written in links as a short code: `ALL` its values, `code` and `from_code`.
-macro_rules! link_codes {
-    ($ty:ident { $($v:ident => $c:literal),+ $(,)? }) => {
-        impl $ty {
-            pub const ALL: [$ty; [$($c),+].len()] = [$($ty::$v),+];
-            pub fn code(self) -> &'static str {
-                match self {
-                    $($ty::$v => $c),+
-                }
-            }
-            fn from_code(s: &str) -> Option<$ty> {
-                Self::ALL.into_iter().find(|x| x.code() == s)
-            }
-        }
-    };
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Sort {
-    #[default]
-    Report,
-    Theme,
-    Kind,
-}
-link_codes!(Sort { Report => "report", Theme => "theme", Kind => "kind" });
-
-/// Which view of the report is open.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum View {
-    #[default]
-    Cards,
-    Charts,
-    /// 「原文」: the whole report with the quotes highlighted.
-    Text,
-}
-link_codes!(View { Cards => "cards", Charts => "charts", Text => "text" });
-
-/// Light or dark, when the page (or the portal embedding it) sets it; otherwise the reader's
-/// system setting decides.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Scheme {
-    Light,
-    Dark,
-}
-link_codes!(Scheme { Light => "light", Dark => "dark" });
-
-/// What an embedded page shows: the whole page without its chrome, one highlight card, or one
-/// chart.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Embed {
-    Page,
-    Card,
-    Chart,
-}
-link_codes!(Embed { Page => "page", Card => "card", Chart => "chart" });
+use crate::model::{Kind, Lang};
+use encoding::split_checked;
+use values::{id, truncate};
 
 /// Everything a link reproduces.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -145,8 +92,6 @@ impl QueryProblem {
 
 /// Longest search text kept from a link; a longer one is cut (and reported).
 pub const MAX_QUERY_CHARS: usize = 200;
-/// Longest id accepted for a theme, chapter, report or highlight.
-const MAX_ID: usize = 64;
 
 impl ViewState {
     /// Parse a query string (with or without the leading `?`). Never panics.
@@ -339,70 +284,6 @@ impl ViewState {
         self.query = self.query.trim().to_string();
     }
 
-    /// Check the ids a link names against the loaded report: an unknown theme, chapter or
-    /// highlight is dropped (so the view falls back to its default) and reported.
-    pub fn reconcile(&self, report: &Report) -> (ViewState, Vec<QueryProblem>) {
-        let mut s = self.clone();
-        let mut problems = Vec::new();
-        // A renamed theme or highlight is found by its old id and written with its new one.
-        let theme = |id: &str| {
-            report
-                .themes
-                .iter()
-                .find(|x| x.id == id || x.aliases.iter().any(|a| a == id))
-        };
-        let mut themes = Vec::new();
-        for t in &s.themes {
-            match theme(t) {
-                Some(x) => themes.push(x.id.clone()),
-                None => problems.push(QueryProblem {
-                    param: "t".into(),
-                    value: t.clone(),
-                    reason: "unknown theme",
-                }),
-            }
-        }
-        s.themes = themes;
-        s.normalize();
-        if let Some(c) = &s.chart {
-            if !report.charts.iter().any(|x| x.id == *c) {
-                problems.push(QueryProblem {
-                    param: "chart".into(),
-                    value: c.clone(),
-                    reason: "no such chart",
-                });
-                s.chart = None;
-            }
-        }
-        if let Some(c) = &s.chapter {
-            if !report.chapters.iter().any(|x| x.id == *c) {
-                problems.push(QueryProblem {
-                    param: "c".into(),
-                    value: c.clone(),
-                    reason: "unknown chapter",
-                });
-                s.chapter = None;
-            }
-        }
-        if let Some(h) = &s.selected {
-            let renamed = report
-                .highlights
-                .iter()
-                .find(|x| x.aliases.iter().any(|a| a == h));
-            if let Some(x) = renamed {
-                s.selected = Some(x.id.clone());
-            } else if !report.highlights.iter().any(|x| x.id == *h) {
-                problems.push(QueryProblem {
-                    param: "h".into(),
-                    value: h.clone(),
-                    reason: "no such highlight",
-                });
-                s.selected = None;
-            }
-        }
-        (s, problems)
-    }
-
     /// Toggle one theme in the filter.
     pub fn toggle_theme(&self, theme: &str) -> ViewState {
         let mut s = self.clone();
@@ -414,138 +295,6 @@ impl ViewState {
         s.normalize();
         s
     }
-}
-
-/// Bring the parameters of a link of `version` up to today's format.
-pub fn migrate(version: u32, pairs: Vec<(String, String)>) -> Vec<(String, String)> {
-    migrate_with(STEPS, version, pairs)
-}
-
-/// Apply the steps from `version` on, in order.
-pub fn migrate_with(
-    steps: &[Step],
-    version: u32,
-    mut pairs: Vec<(String, String)>,
-) -> Vec<(String, String)> {
-    for step in steps.iter().skip(version.saturating_sub(1) as usize) {
-        step(&mut pairs);
-    }
-    pairs
-}
-
-/// A host's accent colour, lower-case `rrggbb` without `#`, accepted only when white text on it
-/// and it on white keep 4.5:1 contrast (WCAG AA), so no portal can make the page unreadable.
-pub fn accent(s: &str) -> Option<String> {
-    let s = s.trim_start_matches('#').to_ascii_lowercase();
-    if s.len() != 6 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    let channel = |i: usize| {
-        let c = u8::from_str_radix(&s[i..i + 2], 16).unwrap_or(0) as f64 / 255.0;
-        if c <= 0.04045 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    let luminance = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
-    let contrast = 1.05 / (luminance + 0.05);
-    (contrast >= 4.5).then_some(s)
-}
-
-fn id(s: &str) -> Option<String> {
-    let ok = !s.is_empty()
-        && s.len() <= MAX_ID
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    ok.then(|| s.to_string())
-}
-
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        s.chars().take(n).chain(std::iter::once('…')).collect()
-    }
-}
-
-/// Split `a=1&b=2` into decoded pairs; a later duplicate key wins. A pair whose percent-encoding
-/// is broken is left out and its key returned in the second list.
-type Pairs = Vec<(String, String)>;
-
-fn split_checked(q: &str) -> (Pairs, Pairs) {
-    let mut out: Vec<(String, String)> = Vec::new();
-    let mut broken = Vec::new();
-    for part in q.split('&').filter(|p| !p.is_empty()) {
-        let (k, v) = part.split_once('=').unwrap_or((part, ""));
-        let ((k, k_ok), (v, v_ok)) = (decode_checked(k), decode_checked(v));
-        if !(k_ok && v_ok) {
-            broken.push((k, v));
-            continue;
-        }
-        if let Some(existing) = out.iter_mut().find(|(ek, _)| *ek == k) {
-            existing.1 = v;
-        } else {
-            out.push((k, v));
-        }
-    }
-    (out, broken)
-}
-
-#[cfg(test)]
-fn split_pairs(q: &str) -> Vec<(String, String)> {
-    split_checked(q).0
-}
-
-/// Percent-decoding that never fails: a broken escape is kept as the text it was, and bytes that
-/// are not UTF-8 become U+FFFD.
-pub fn decode(s: &str) -> String {
-    decode_checked(s).0
-}
-
-/// Percent-decoding, and whether the input was well formed (every `%` starts an escape of two
-/// hex digits, and the bytes are UTF-8).
-pub fn decode_checked(s: &str) -> (String, bool) {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut ok = true;
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < b.len() && hex(b[i + 1]).is_some() && hex(b[i + 2]).is_some() => {
-                out.push(hex(b[i + 1]).unwrap_or(0) * 16 + hex(b[i + 2]).unwrap_or(0));
-                i += 2;
-            }
-            b'%' => {
-                ok = false;
-                out.push(b'%');
-            }
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    match String::from_utf8(out) {
-        Ok(s) => (s, ok),
-        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), false),
-    }
-}
-
-fn hex(c: u8) -> Option<u8> {
-    (c as char).to_digit(16).map(|d| d as u8)
-}
-
-/// Percent-encoding of everything but unreserved characters and the `,` that joins themes.
-pub fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for &b in s.as_bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -581,78 +330,12 @@ mod tests {
     }
 
     #[test]
-    fn broken_percent_encoding_is_kept_as_text() {
-        assert_eq!(decode("%E5%85"), "\u{FFFD}");
-        assert_eq!(decode("100%"), "100%");
-        assert_eq!(decode("%zz%4"), "%zz%4");
-        assert_eq!(decode("a+b%20c"), "a b c");
-    }
-
-    #[test]
     fn long_search_text_is_cut_and_reported() {
         let long = "养".repeat(5000);
         let (s, p) = ViewState::parse(&format!("q={}", encode(&long)));
         assert_eq!(s.query.chars().count(), MAX_QUERY_CHARS);
         assert_eq!(p.len(), 1);
         assert!(p[0].value.chars().count() <= 81);
-    }
-
-    /// A made-up history of the format: version 2 renamed `view=text` to `view=original`, and
-    /// version 3 made "theme" the default sort, so a link of an older version that relied on the
-    /// old default (report order) must now say so.
-    #[allow(clippy::ptr_arg)] // a Step: other steps push, so all take the Vec
-    fn v1_to_v2(p: &mut Vec<(String, String)>) {
-        for (k, v) in p.iter_mut() {
-            if k == "view" && v == "text" {
-                *v = "original".into();
-            }
-        }
-    }
-    fn v2_to_v3(p: &mut Vec<(String, String)>) {
-        if !p.iter().any(|(k, _)| k == "s") {
-            p.push(("s".into(), "report".into()));
-        }
-    }
-
-    #[test]
-    fn old_links_are_brought_up_to_date_step_by_step() {
-        let steps: &[Step] = &[v1_to_v2, v2_to_v3];
-        let pairs = |q: &str| split_pairs(q);
-        assert_eq!(
-            migrate_with(steps, 1, pairs("view=text&q=a")),
-            pairs("view=original&q=a&s=report")
-        );
-        // A version-2 link only takes the later step; a current one none.
-        assert_eq!(
-            migrate_with(steps, 2, pairs("view=text")),
-            pairs("view=text&s=report")
-        );
-        assert_eq!(
-            migrate_with(steps, 3, pairs("view=text")),
-            pairs("view=text")
-        );
-        // Today's format has had no change yet: every link is current.
-        assert_eq!(URL_VERSION, 1);
-        assert_eq!(
-            migrate(1, pairs("view=text&t=safety")),
-            pairs("view=text&t=safety")
-        );
-    }
-
-    #[test]
-    fn a_host_accent_must_keep_text_readable() {
-        assert_eq!(accent("9B1C1C").as_deref(), Some("9b1c1c"));
-        assert_eq!(accent("#0b5e55").as_deref(), Some("0b5e55"));
-        assert_eq!(
-            accent("ffff00"),
-            None,
-            "yellow: white text on it is unreadable"
-        );
-        assert_eq!(accent("red"), None);
-        assert_eq!(accent("12345"), None);
-        let (s, p) = ViewState::parse("accent=9B1C1C&embed=page");
-        assert!(p.is_empty());
-        assert_eq!(s.write(), "v=1&embed=page&accent=9b1c1c");
     }
 
     #[test]
