@@ -62,6 +62,22 @@ test('under a strict Content-Security-Policy the app runs with no violation', as
   await page.context().close();
 });
 
+test('precompressed brotli is served where asked for, and unchanged files revalidate with a 304', async () => {
+  const page = await open(browser, APP);
+  await cards(page).first().waitFor();
+  const wasm = page.requests.find((u) => u.endsWith('.wasm'));
+  // Chromium asks for brotli only over HTTPS, so ask as such a browser would.
+  const br = await fetch(wasm, { headers: { 'accept-encoding': 'br' } });
+  assert.equal(br.headers.get('content-encoding'), 'br');
+  const index = await fetch(APP);
+  assert.match(index.headers.get('cache-control'), /no-cache/);
+  const etag = index.headers.get('etag');
+  assert.ok(etag, 'index.html has an ETag');
+  const again = await fetch(APP, { headers: { 'if-none-match': etag } });
+  assert.equal(again.status, 304);
+  await page.context().close();
+});
+
 test('the wasm is served compressed with its MIME type, assets with long caching', async () => {
   const page = await open(browser);
   const response = page.waitForResponse((r) => r.url().endsWith('.wasm'));
