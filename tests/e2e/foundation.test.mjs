@@ -69,6 +69,7 @@ test('precompressed brotli is served where asked for, and unchanged files revali
   // Chromium asks for brotli only over HTTPS, so ask as such a browser would.
   const br = await fetch(wasm, { headers: { 'accept-encoding': 'br' } });
   assert.equal(br.headers.get('content-encoding'), 'br');
+  assert.match(br.headers.get('vary') ?? '', /Accept-Encoding/i);
   const index = await fetch(APP);
   assert.match(index.headers.get('cache-control'), /no-cache/);
   const etag = index.headers.get('etag');
