@@ -96,11 +96,7 @@ pub fn is_dark() -> bool {
     match doc_scheme.as_deref() {
         Some("dark") => true,
         Some(_) => false,
-        None => w
-            .match_media("(prefers-color-scheme: dark)")
-            .ok()
-            .flatten()
-            .is_some_and(|m| m.matches()),
+        None => system_dark(),
     }
 }
 

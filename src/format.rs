@@ -128,6 +128,14 @@ pub fn grouped(v: f64) -> String {
     out
 }
 
+/// Text made safe to put in HTML, inside elements or attribute values.
+pub fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// 「共 N 项」 / "N highlights".
 pub fn count_label(n: usize, lang: Lang) -> String {
     match lang {

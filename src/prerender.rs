@@ -2,7 +2,7 @@
 //! formatting as the app: the headline, by-line and key figures are readable before the wasm has
 //! loaded (and without JavaScript at all). The app replaces it when it mounts.
 
-use crate::format;
+use crate::format::{self, html_escape};
 use crate::model::{Lang, Report};
 use crate::validate::find_metric;
 
@@ -21,8 +21,8 @@ pub fn first_paint(report: &Report) -> String {
             let f = format::figure(metric, Lang::Zh);
             format!(
                 "<li class=\"key-figure\"><span class=\"kf-box\"><span class=\"kf-value\">{}</span><span class=\"kf-label\">{}</span></span></li>",
-                esc(&f.text),
-                esc(&metric.label.zh)
+                html_escape(&f.text),
+                html_escape(&metric.label.zh)
             )
         })
         .collect();
@@ -32,11 +32,11 @@ pub fn first_paint(report: &Report) -> String {
 <section class=\"key-figures\" aria-label=\"关键数字\"><ul>{}</ul></section></header>\
 <main class=\"boot\" id=\"main\"><p class=\"boot-status\" role=\"status\">正在载入图解…</p>\
 <noscript><p>本页需要启用 JavaScript 才能筛选、检索和查看图表；以上为报道的关键数字。</p></noscript></main>",
-        esc(&m.kicker.zh),
-        esc(&m.headline.zh),
-        esc(&m.town.zh),
+        html_escape(&m.kicker.zh),
+        html_escape(&m.headline.zh),
+        html_escape(&m.town.zh),
         m.year,
-        esc(&m.author.zh),
+        html_escape(&m.author.zh),
         figures
     )
 }
@@ -55,13 +55,6 @@ pub fn inject(html: &str, fragment: &str) -> Result<String, String> {
     Ok(format!("{}{START}{fragment}{}", &html[..a], &html[b..]))
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,6 +71,10 @@ mod tests {
 
     #[test]
     fn text_is_escaped() {
-        assert_eq!(esc("<script>\"&"), "&lt;script&gt;&quot;&amp;");
+        let mut r = crate::load::load_report(include_str!("../public/data/xixi-2023.json"))
+            .unwrap()
+            .report;
+        r.meta.headline.zh = "<script>\"&".into();
+        assert!(first_paint(&r).contains("<h1>&lt;script&gt;&quot;&amp;</h1>"));
     }
 }

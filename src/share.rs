@@ -3,6 +3,7 @@
 
 use qrcodegen::{QrCode, QrCodeEcc};
 
+use crate::format::html_escape;
 use crate::query::ViewState;
 
 /// The link of a view for someone else: the page's address without the query, plus the view's
@@ -53,17 +54,10 @@ pub fn embed_code(page: &str, state: &ViewState, title: &str) -> String {
     );
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" loading=\"lazy\" data-xixi-embed style=\"border:0\"></iframe>\n<script src=\"{}\" defer></script>",
-        attr(&src),
-        attr(title),
-        attr(&script)
+        html_escape(&src),
+        html_escape(title),
+        html_escape(&script)
     )
-}
-
-fn attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

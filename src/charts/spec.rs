@@ -271,6 +271,15 @@ impl Layout {
         }
     }
 
+    /// The scale of rows and text: larger in 关怀模式.
+    pub fn scale(care: bool) -> f64 {
+        if care {
+            1.5
+        } else {
+            1.0
+        }
+    }
+
     /// Text size in CSS pixels for labels and values.
     pub fn font(&self) -> f64 {
         15.0 * self.row / 56.0

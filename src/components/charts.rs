@@ -46,6 +46,7 @@ fn Chart(spec: ChartSpec, lang: Lang) -> impl IntoView {
     let (hover, set_hover) = signal(None::<usize>);
     let (resized, set_resized) = signal(0u32);
     let spec = Arc::new(spec);
+    let nav = expect_context::<Nav>();
     let resize =
         window_event_listener(leptos::ev::resize, move |_| set_resized.update(|n| *n += 1));
     on_cleanup(move || resize.remove());
@@ -54,9 +55,8 @@ fn Chart(spec: ChartSpec, lang: Lang) -> impl IntoView {
         let spec = spec.clone();
         Effect::new(move |_| {
             resized.track();
-            let nav = expect_context::<Nav>();
             nav.scheme.track();
-            let scale = if nav.care.get() { 1.5 } else { 1.0 };
+            let scale = Layout::scale(nav.care.get());
             let hover = hover.get();
             let Some(el) = canvas.get() else { return };
             let el: web_sys::HtmlCanvasElement = el.unchecked_into();
@@ -77,12 +77,11 @@ fn Chart(spec: ChartSpec, lang: Lang) -> impl IntoView {
         });
     }
 
-    let care = expect_context::<Nav>().care;
     let pick = {
         let spec = spec.clone();
         move |y: f64| {
             let n = spec.bars.len();
-            let scale = if care.get_untracked() { 1.5 } else { 1.0 };
+            let scale = Layout::scale(nav.care.get_untracked());
             set_hover.set(Layout::new(0.0, scale).bar_at(y, n));
         }
     };
