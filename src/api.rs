@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use gloo_net::http::Request;
 
+use crate::browser;
 use crate::dataset::{self, Dataset};
+use crate::filter::SearchIndex;
 use crate::load::{self, LoadError};
 use crate::model::Lang;
 
@@ -72,8 +74,18 @@ async fn fetch_text(url: &str) -> Result<String, FetchError> {
     resp.text().await.map_err(net)
 }
 
-/// Fetch the index, then the report the link asks for (the first listed by default).
-pub async fn load(report: Option<String>) -> Result<Arc<Dataset>, FetchError> {
+/// Records parsed, checked or indexed between two looks at the clock.
+const STEP: usize = 250;
+/// Milliseconds of work between two yields to the browser: well under a frame's worth of a
+/// long task, and few enough yields that their own delay (a timer, ≥4 ms once nested) is small.
+const SLICE_MS: f64 = 40.0;
+/// Fetch the index, then the report the link asks for (the first listed by default). A large
+/// report is read in steps, telling `progress` how far it is (0 to 1), so the page stays
+/// responsive and shows how far loading has got.
+pub async fn load(
+    report: Option<String>,
+    progress: impl Fn(f64),
+) -> Result<Arc<Dataset>, FetchError> {
     let text = fetch_text(INDEX_URL).await?;
     let index = load::load_index(&text).map_err(|error| FetchError::Invalid {
         url: INDEX_URL.to_string(),
@@ -84,6 +96,43 @@ pub async fn load(report: Option<String>) -> Result<Arc<Dataset>, FetchError> {
         .clone();
     let url = dataset::resolve(INDEX_URL, &entry.href);
     let text = fetch_text(&url).await?;
-    let loaded = load::load_report(&text).map_err(|error| FetchError::Invalid { url, error })?;
-    Ok(Arc::new(Dataset::new(index, entry, loaded)))
+    let mut loader =
+        load::Loader::new(&text).map_err(|error| FetchError::Invalid { url, error })?;
+    // Reading is most of the work, indexing for search the rest.
+    let share = 0.8;
+    let mut slice = Slice::start();
+    while !loader.step(STEP) {
+        slice
+            .maybe_yield(|| progress(loader.progress() * share))
+            .await;
+    }
+    let loaded = loader.finish();
+    let mut search = SearchIndex::default();
+    let total = loaded.report.highlights.len().max(1);
+    for chunk in loaded.report.highlights.chunks(STEP) {
+        search.extend(chunk);
+        let done = search.len() as f64 / total as f64;
+        slice
+            .maybe_yield(|| progress(share + (1.0 - share) * done))
+            .await;
+    }
+    Ok(Arc::new(Dataset::with_search(index, entry, loaded, search)))
+}
+
+/// Work done since the last yield to the browser.
+struct Slice(f64);
+
+impl Slice {
+    fn start() -> Slice {
+        Slice(js_sys::Date::now())
+    }
+
+    /// Yield if this slice has run its time, saying how far the work is first.
+    async fn maybe_yield(&mut self, report: impl FnOnce()) {
+        if js_sys::Date::now() - self.0 >= SLICE_MS {
+            report();
+            browser::yield_to_browser().await;
+            self.0 = js_sys::Date::now();
+        }
+    }
 }

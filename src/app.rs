@@ -89,7 +89,14 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| browser::set_document_flag("data-scheme", scheme.get().map(|s| s.code())));
 
     let report_id = Memo::new(move |_| state.with(|s| s.report.clone()));
-    let data = LocalResource::new(move || api::load(report_id.get()));
+    // How far a large report has loaded, in per cent; `None` until there is something to say.
+    let progress = RwSignal::new(None::<u8>);
+    let data = LocalResource::new(move || {
+        progress.set(None);
+        api::load(report_id.get(), move |p| {
+            progress.set(Some((p * 100.0).round() as u8))
+        })
+    });
 
     view! {
         <a class="skip-link" href="#main">{move || ui(lang.get()).skip_to_content}</a>
@@ -97,6 +104,11 @@ pub fn App() -> impl IntoView {
             None => view! {
                 <main id="main" class="loading" aria-busy="true">
                     <p class="spinner" role="status">{ui(lang.get()).loading}</p>
+                    {move || progress.get().map(|p| view! {
+                        <progress max="100" value=p.to_string() aria-label=ui(lang.get()).loading>
+                            {format!("{p}%")}
+                        </progress>
+                    })}
                 </main>
             }
             .into_any(),

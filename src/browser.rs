@@ -106,37 +106,27 @@ pub fn set_title(title: &str) {
     }
 }
 
-/// Shown when Rust panics: the reactive view may be gone, so this writes plain DOM, with text
-/// set as text (never as HTML).
+/// Shown when Rust panics: the reactive view may be gone, so this writes plain DOM, the message
+/// escaped (never read as HTML).
 pub fn show_fatal(message: &str) {
     let Some(doc) = window().and_then(|w| w.document()) else {
         return;
     };
     let Some(body) = doc.body() else { return };
-    let Ok(panel) = doc.create_element("div") else {
+    // A second fault adds its message to the panel already shown.
+    let line = format!("<p>{}</p>", crate::format::html_escape(message));
+    if let Ok(Some(panel)) = doc.query_selector(".fatal") {
+        let _ = panel.insert_adjacent_html("beforeend", &line);
         return;
-    };
-    panel.set_class_name("fatal");
-    let _ = panel.set_attribute("role", "alert");
-    let lines = [
-        (
-            "strong",
-            "页面出现内部错误。The page hit an internal error.",
+    }
+    // Parsed HTML, not createElement: the fault may be that the page's DOM calls now throw.
+    let _ = body.insert_adjacent_html(
+        "afterbegin",
+        &format!(
+            "<div class=\"fatal\" role=\"alert\"><strong>页面出现内部错误。The page hit an \
+             internal error.</strong>{line}<a href=\"\">重新载入页面 · Reload the page</a></div>"
         ),
-        ("p", message),
-    ];
-    for (tag, text) in lines {
-        if let Ok(el) = doc.create_element(tag) {
-            el.set_text_content(Some(text));
-            let _ = panel.append_child(&el);
-        }
-    }
-    if let Ok(a) = doc.create_element("a") {
-        let _ = a.set_attribute("href", "");
-        a.set_text_content(Some("重新载入页面 · Reload the page"));
-        let _ = panel.append_child(&a);
-    }
-    let _ = body.prepend_with_node_1(&panel);
+    );
 }
 
 /// The messages an embedded page sends its parent (documented in the README): its content height
@@ -209,6 +199,70 @@ pub fn report_height_to_parent() {
     }
     // The observer lives as long as the page.
     callback.forget();
+}
+
+/// Watches an element and calls back whenever it comes within a screen of the viewport. Dropping
+/// it stops the watching and frees the callback (lists are rebuilt on every filter change, so
+/// nothing here may outlive its list).
+pub struct NearViewport {
+    observer: web_sys::IntersectionObserver,
+    _callback:
+        wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>,
+}
+
+impl Drop for NearViewport {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Call `near` whenever `el` comes within a screen of the viewport, and again after each call
+/// while it stays there (it is observed afresh, which reports its state once more). `None` where
+/// the browser has no IntersectionObserver: the button it watches still works by hand.
+pub fn when_near_viewport(
+    el: &web_sys::Element,
+    mut near: impl FnMut() + 'static,
+) -> Option<NearViewport> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let target = el.clone();
+    let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+            let hit = entries.iter().any(|e| {
+                e.unchecked_into::<web_sys::IntersectionObserverEntry>()
+                    .is_intersecting()
+            });
+            if hit {
+                near();
+                observer.unobserve(&target);
+                observer.observe(&target);
+            }
+        },
+    );
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("100% 0px");
+    let observer = web_sys::IntersectionObserver::new_with_options(
+        callback.as_ref().unchecked_ref(),
+        &options,
+    )
+    .ok()?;
+    observer.observe(el);
+    Some(NearViewport {
+        observer,
+        _callback: callback,
+    })
+}
+
+/// Let the browser paint and handle input before going on (a zero-delay timer, so also in a
+/// background tab, where animation frames stop).
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = window().is_some_and(|w| w.set_timeout_with_callback(&resolve).is_ok());
+        if !queued {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Offer `content` as a file download (a Blob URL, so nothing leaves the page).

@@ -17,6 +17,17 @@ pub struct Dataset {
 impl Dataset {
     pub fn new(index: ReportIndex, entry: ReportEntry, loaded: Loaded) -> Dataset {
         let search = SearchIndex::new(&loaded.report);
+        Dataset::with_search(index, entry, loaded, search)
+    }
+
+    /// With a search index built beforehand (in steps, for a large report).
+    pub fn with_search(
+        index: ReportIndex,
+        entry: ReportEntry,
+        loaded: Loaded,
+        search: SearchIndex,
+    ) -> Dataset {
+        debug_assert_eq!(search.len(), loaded.report.highlights.len());
         Dataset {
             index,
             entry,

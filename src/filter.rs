@@ -12,9 +12,23 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn new(report: &Report) -> SearchIndex {
-        SearchIndex {
-            haystacks: report.highlights.iter().map(haystack).collect(),
-        }
+        let mut index = SearchIndex::default();
+        index.extend(&report.highlights);
+        index
+    }
+
+    /// Index the next highlights of the report (the app builds a large index in steps).
+    pub fn extend(&mut self, highlights: &[Highlight]) {
+        self.haystacks.extend(highlights.iter().map(haystack));
+    }
+
+    /// How many highlights are indexed.
+    pub fn len(&self) -> usize {
+        self.haystacks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.haystacks.is_empty()
     }
 }
 
@@ -44,43 +58,74 @@ fn haystack(h: &Highlight) -> String {
         s.push_str(&m.label.en);
         s.push('\n');
     }
-    s.to_lowercase()
+    // Case matters only for the English text, which is ASCII: folding bytes in place is many
+    // times faster than Unicode case mapping, which shows at 100,000 highlights.
+    s.make_ascii_lowercase();
+    s
 }
 
-/// Search terms: the query split on white space, lower-cased. Every term must match.
+/// Search terms: the query split on white space, lower-cased like the index. Every term must match.
 fn terms(query: &str) -> Vec<String> {
-    query.split_whitespace().map(str::to_lowercase).collect()
+    query
+        .split_whitespace()
+        .map(str::to_ascii_lowercase)
+        .collect()
 }
 
-/// The filters of a view, minus one facet, so a chip can count what it would show.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Except {
-    Nothing,
-    Theme,
-    Chapter,
-    Kind,
+/// What one view shows: the highlights in order, and what each chip would show if chosen.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// Indices into `report.highlights`, in the view's order.
+    pub visible: Vec<usize>,
+    pub facets: Facets,
 }
 
-fn keep(h: &Highlight, hay: &str, s: &ViewState, terms: &[String], except: Except) -> bool {
-    (except == Except::Theme || s.themes.is_empty() || s.themes.contains(&h.theme))
-        && (except == Except::Chapter || s.chapter.as_ref().is_none_or(|c| *c == h.chapter))
-        && (except == Except::Kind || s.kind.is_none_or(|k| k == h.kind))
-        && terms.iter().all(|t| hay.contains(t.as_str()))
+/// One pass over the report, searching each highlight's text once: at 100,000 highlights this
+/// is what a keystroke costs, so the chips' counts must not each search again.
+pub fn apply(report: &Report, index: &SearchIndex, s: &ViewState) -> Outcome {
+    let terms = terms(&s.query);
+    let mut out = Outcome {
+        visible: Vec::new(),
+        facets: Facets {
+            themes: vec![0; report.themes.len()],
+            chapters: vec![0; report.chapters.len()],
+            kinds: vec![0; Kind::ALL.len()],
+        },
+    };
+    for (i, (h, hay)) in report.highlights.iter().zip(&index.haystacks).enumerate() {
+        if !terms.iter().all(|t| hay.contains(t.as_str())) {
+            continue;
+        }
+        let theme = s.themes.is_empty() || s.themes.contains(&h.theme);
+        let chapter = s.chapter.as_ref().is_none_or(|c| *c == h.chapter);
+        let kind = s.kind.is_none_or(|k| k == h.kind);
+        // A chip counts what the view would show with its own facet changed, the others kept.
+        if chapter && kind {
+            if let Some(t) = report.themes.iter().position(|t| t.id == h.theme) {
+                out.facets.themes[t] += 1;
+            }
+        }
+        if theme && kind {
+            if let Some(c) = report.chapters.iter().position(|c| c.id == h.chapter) {
+                out.facets.chapters[c] += 1;
+            }
+        }
+        if theme && chapter {
+            if let Some(k) = Kind::ALL.iter().position(|k| *k == h.kind) {
+                out.facets.kinds[k] += 1;
+            }
+        }
+        if theme && chapter && kind {
+            out.visible.push(i);
+        }
+    }
+    sort(report, s.sort, &mut out.visible);
+    out
 }
 
 /// Indices into `report.highlights` of what the view shows, in the view's order.
 pub fn visible(report: &Report, index: &SearchIndex, s: &ViewState) -> Vec<usize> {
-    let terms = terms(&s.query);
-    let mut out: Vec<usize> = report
-        .highlights
-        .iter()
-        .zip(&index.haystacks)
-        .enumerate()
-        .filter(|(_, (h, hay))| keep(h, hay, s, &terms, Except::Nothing))
-        .map(|(i, _)| i)
-        .collect();
-    sort(report, s.sort, &mut out);
-    out
+    apply(report, index, s).visible
 }
 
 /// Sort indices: report order, or grouped by theme (taxonomy order) or kind, report order within.
@@ -117,28 +162,5 @@ pub struct Facets {
 }
 
 pub fn facets(report: &Report, index: &SearchIndex, s: &ViewState) -> Facets {
-    let terms = terms(&s.query);
-    let mut f = Facets {
-        themes: vec![0; report.themes.len()],
-        chapters: vec![0; report.chapters.len()],
-        kinds: vec![0; Kind::ALL.len()],
-    };
-    for (h, hay) in report.highlights.iter().zip(&index.haystacks) {
-        if keep(h, hay, s, &terms, Except::Theme) {
-            if let Some(i) = report.themes.iter().position(|t| t.id == h.theme) {
-                f.themes[i] += 1;
-            }
-        }
-        if keep(h, hay, s, &terms, Except::Chapter) {
-            if let Some(i) = report.chapters.iter().position(|c| c.id == h.chapter) {
-                f.chapters[i] += 1;
-            }
-        }
-        if keep(h, hay, s, &terms, Except::Kind) {
-            if let Some(i) = Kind::ALL.iter().position(|k| *k == h.kind) {
-                f.kinds[i] += 1;
-            }
-        }
-    }
-    f
+    apply(report, index, s).facets
 }

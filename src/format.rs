@@ -145,6 +145,14 @@ pub fn count_label(n: usize, lang: Lang) -> String {
     }
 }
 
+/// The button under a list that draws the next cards, with how many are not drawn yet.
+pub fn show_more_label(left: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("显示更多（还有 {left} 项）"),
+        Lang::En => format!("Show more ({left} left)"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,5 +254,7 @@ mod tests {
         assert_eq!(grouped(1_234_567.0), "1,234,567");
         assert_eq!(count_label(3, Lang::Zh), "共 3 项");
         assert_eq!(count_label(1, Lang::En), "1 highlight");
+        assert_eq!(show_more_label(59, Lang::Zh), "显示更多（还有 59 项）");
+        assert_eq!(show_more_label(1, Lang::En), "Show more (1 left)");
     }
 }

@@ -22,6 +22,7 @@ pub mod query;
 pub mod reflow;
 pub mod share;
 pub mod speech;
+pub mod synth;
 pub mod validate;
 
 /// The version of the dataset format (`public/data/schema.json`) this build reads.

@@ -2,6 +2,7 @@
 //! is skipped and reported with its reasons; only a file that cannot be read as a report at all is
 //! refused.
 
+use std::collections::HashSet;
 use std::fmt;
 
 use serde::Deserialize;
@@ -90,100 +91,192 @@ struct JustId {
 
 /// Parse and validate a report file.
 pub fn load_report(json: &str) -> Result<Loaded, LoadError> {
-    let env: Envelope = serde_json::from_str(json)?;
-    let mut report = Report {
-        schema_version: env.schema_version,
-        id: env.id,
-        meta: env.meta,
-        chapters: env.chapters,
-        themes: env.themes,
-        key_figures: env.key_figures,
-        charts: env.charts,
-        highlights: Vec::with_capacity(env.highlights.len()),
-        source: env.source,
-    };
-    let fatal = validate::check_report(&report);
-    if !fatal.is_empty() {
-        return Err(LoadError::Invalid(fatal));
+    let mut loader = Loader::new(json)?;
+    while !loader.step(usize::MAX) {}
+    Ok(loader.finish())
+}
+
+/// A report read a step at a time, so that a file of 100,000 highlights never holds the page's
+/// only thread for long: the app yields to the browser between steps and shows the progress.
+/// First every record is parsed, then (with all of them in place, since derived metrics refer to
+/// other records) each is checked.
+pub struct Loader<'a> {
+    raws: Vec<&'a RawValue>,
+    report: Report,
+    skipped: Vec<Skipped>,
+    /// Every id in the file, parsed or not: a chart may name a record that is skipped.
+    ids: HashSet<String>,
+    /// Ids of the parsed records so far, to find one used twice.
+    seen: HashSet<String>,
+    /// Per parsed highlight: its position in the file, and whether an earlier one had its id.
+    origin: Vec<(usize, bool)>,
+    /// Per parsed highlight: whether it failed its checks.
+    fails: Vec<bool>,
+    parsed: usize,
+    checked: usize,
+    charts_checked: bool,
+}
+
+impl<'a> Loader<'a> {
+    /// Read the report around its highlights; `Err` if the file is not a usable report at all.
+    pub fn new(json: &'a str) -> Result<Loader<'a>, LoadError> {
+        let env: Envelope = serde_json::from_str(json)?;
+        let report = Report {
+            schema_version: env.schema_version,
+            id: env.id,
+            meta: env.meta,
+            chapters: env.chapters,
+            themes: env.themes,
+            key_figures: env.key_figures,
+            charts: env.charts,
+            highlights: Vec::with_capacity(env.highlights.len()),
+            source: env.source,
+        };
+        let fatal = validate::check_report(&report);
+        if !fatal.is_empty() {
+            return Err(LoadError::Invalid(fatal));
+        }
+        let n = env.highlights.len();
+        Ok(Loader {
+            raws: env.highlights,
+            report,
+            skipped: Vec::new(),
+            ids: HashSet::with_capacity(n),
+            seen: HashSet::with_capacity(n),
+            origin: Vec::with_capacity(n),
+            fails: Vec::with_capacity(n),
+            parsed: 0,
+            checked: 0,
+            charts_checked: false,
+        })
     }
 
-    let mut skipped = Vec::new();
-    let ids: std::collections::HashSet<String> = env
-        .highlights
-        .iter()
-        .filter_map(|raw| {
-            serde_json::from_str::<JustId>(raw.get())
-                .ok()
-                .and_then(|j| j.id)
-        })
-        .collect();
-    let mut parsed: Vec<(usize, Highlight)> = Vec::with_capacity(env.highlights.len());
-    for (i, raw) in env.highlights.iter().enumerate() {
-        match serde_json::from_str::<Highlight>(raw.get()) {
-            Ok(h) => parsed.push((i, h)),
+    /// How many highlights the file has.
+    pub fn len(&self) -> usize {
+        self.raws.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.raws.is_empty()
+    }
+
+    /// Share of the work done, from 0 to 1.
+    pub fn progress(&self) -> f64 {
+        // Until parsing ends, count every record as one to check (at most half the work).
+        let to_check = if self.parsed < self.raws.len() {
+            self.raws.len()
+        } else {
+            self.origin.len()
+        };
+        let total = self.raws.len() + to_check;
+        if total == 0 {
+            1.0
+        } else {
+            (self.parsed + self.checked) as f64 / total as f64
+        }
+    }
+
+    /// Parse or check up to `n` records; `true` once every record is done.
+    pub fn step(&mut self, n: usize) -> bool {
+        let mut budget = n;
+        while budget > 0 && self.parsed < self.raws.len() {
+            self.parse_one();
+            budget -= 1;
+        }
+        if self.parsed < self.raws.len() {
+            return false;
+        }
+        if !self.charts_checked {
+            self.charts_checked = true;
+            let chart_problems = validate::check_charts(&self.report, &self.ids);
+            if !chart_problems.is_empty() {
+                self.skipped.push(Skipped {
+                    record: "charts".into(),
+                    problems: chart_problems,
+                });
+            }
+        }
+        while budget > 0 && self.checked < self.report.highlights.len() {
+            self.check_one();
+            budget -= 1;
+        }
+        self.checked == self.report.highlights.len()
+    }
+
+    fn parse_one(&mut self) {
+        let i = self.parsed;
+        let raw = self.raws[i].get();
+        self.parsed += 1;
+        match serde_json::from_str::<Highlight>(raw) {
+            Ok(h) => {
+                self.ids.insert(h.id.clone());
+                let repeated = !self.seen.insert(h.id.clone());
+                self.origin.push((i, repeated));
+                self.report.highlights.push(h);
+            }
             Err(e) => {
-                let id = serde_json::from_str::<JustId>(raw.get())
-                    .ok()
-                    .and_then(|j| j.id);
+                let id = serde_json::from_str::<JustId>(raw).ok().and_then(|j| j.id);
                 let record = validate::record_name(i, id.as_deref());
+                self.ids.extend(id);
                 let p = Problem {
                     record: record.clone(),
                     field: "-".into(),
                     message: e.to_string(),
                 };
-                skipped.push(Skipped {
+                self.skipped.push(Skipped {
                     record,
                     problems: vec![p],
                 });
             }
         }
     }
-    // Derived metrics refer to other highlights, so check with all parsed records in place.
-    report.highlights = parsed.iter().map(|(_, h)| h.clone()).collect();
-    let chart_problems = validate::check_charts(&report, &ids);
-    if !chart_problems.is_empty() {
-        skipped.push(Skipped {
-            record: "charts".into(),
-            problems: chart_problems,
-        });
-    }
-    let mut seen = std::collections::HashSet::new();
-    let mut keep = Vec::with_capacity(parsed.len());
-    for (i, h) in parsed {
-        let mut problems = validate::check_highlight(&report, i, &h);
-        if !seen.insert(h.id.clone()) {
+
+    fn check_one(&mut self) {
+        let k = self.checked;
+        self.checked += 1;
+        let h = &self.report.highlights[k];
+        let (i, repeated) = self.origin[k];
+        let mut problems = validate::check_highlight(&self.report, i, h);
+        if repeated {
             problems.push(Problem {
                 record: validate::record_name(i, Some(&h.id)),
                 field: "id".into(),
                 message: "is used by an earlier highlight".into(),
             });
         }
-        if problems.is_empty() {
-            keep.push(h);
-        } else {
-            skipped.push(Skipped {
+        self.fails.push(!problems.is_empty());
+        if !problems.is_empty() {
+            self.skipped.push(Skipped {
                 record: validate::record_name(i, Some(&h.id)),
                 problems,
             });
         }
     }
-    report.highlights = keep;
-    let refs = validate::check_references(&report);
-    if !refs.is_empty() {
-        // A key figure whose highlight was skipped: drop the figure, say why.
-        let known: Vec<bool> = report
-            .key_figures
-            .iter()
-            .map(|k| validate::metric_value(&report, &k.metric).is_some())
-            .collect();
-        let mut known = known.into_iter();
-        report.key_figures.retain(|_| known.next().unwrap_or(false));
-        skipped.push(Skipped {
-            record: "report".into(),
-            problems: refs,
-        });
+
+    /// The report with what failed left out (finishing any steps not yet done).
+    pub fn finish(mut self) -> Loaded {
+        while !self.step(usize::MAX) {}
+        let mut report = self.report;
+        let mut skipped = self.skipped;
+        let mut fails = self.fails.into_iter();
+        report.highlights.retain(|_| !fails.next().unwrap_or(false));
+        let refs = validate::check_references(&report);
+        if !refs.is_empty() {
+            // A key figure whose highlight was skipped: drop the figure, say why.
+            let known: Vec<bool> = report
+                .key_figures
+                .iter()
+                .map(|k| validate::metric_value(&report, &k.metric).is_some())
+                .collect();
+            let mut known = known.into_iter();
+            report.key_figures.retain(|_| known.next().unwrap_or(false));
+            skipped.push(Skipped {
+                record: "report".into(),
+                problems: refs,
+            });
+        }
+        Loaded { report, skipped }
     }
-    Ok(Loaded { report, skipped })
 }
 
 /// Parse the index of reports.

@@ -55,6 +55,30 @@ pub fn inject(html: &str, fragment: &str) -> Result<String, String> {
     Ok(format!("{}{START}{fragment}{}", &html[..a], &html[b..]))
 }
 
+/// Ask the browser to fetch the index and the default report's data while the wasm is still
+/// loading (the app's own requests then find them on the way). `crossorigin` makes the preload
+/// match the app's `fetch` (CORS mode, same-origin credentials). Written once: a second run
+/// replaces nothing.
+pub fn preload(html: &str, index_href: &str, data_href: &str) -> Result<String, String> {
+    if html.contains("rel=\"preload\" as=\"fetch\"") {
+        return Ok(html.to_string());
+    }
+    let head = html.find("</head>").ok_or("index.html has no </head>")?;
+    let link = |href: &str| {
+        format!(
+            "  <link rel=\"preload\" as=\"fetch\" crossorigin href=\"{}\">\n",
+            html_escape(href)
+        )
+    };
+    Ok(format!(
+        "{}{}{}{}",
+        &html[..head],
+        link(index_href),
+        link(data_href),
+        &html[head..]
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,6 +91,16 @@ mod tests {
             format!("<body><div id=\"app\">{START}<h1>x</h1>{END}</div></body>")
         );
         assert!(inject("<body></body>", "x").is_err());
+    }
+
+    #[test]
+    fn preloads_go_in_the_head_once() {
+        let html = "<head>\n</head><body></body>";
+        let once = preload(html, "reports.json", "data/x.json").unwrap();
+        assert!(once.contains(
+            "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"data/x.json\">\n</head>"
+        ));
+        assert_eq!(preload(&once, "reports.json", "data/x.json").unwrap(), once);
     }
 
     #[test]

@@ -164,13 +164,9 @@ pub fn check_highlight(r: &Report, index: usize, h: &Highlight) -> Vec<Problem> 
         match r.source.blocks.get(q.block) {
             None => out.push(problem(&rec, format!("{field}.block"), "no such block")),
             Some(b) => {
-                let found: String = b
-                    .text
-                    .chars()
-                    .skip(q.offset)
-                    .take(q.text.chars().count())
-                    .collect();
-                if q.text.is_empty() || found != q.text {
+                let at = b.text.char_indices().nth(q.offset).map(|(byte, _)| byte);
+                let found = at.is_some_and(|byte| b.text[byte..].starts_with(&q.text));
+                if q.text.is_empty() || !found {
                     let hint = match b.text.find(&q.text) {
                         Some(byte) => {
                             format!(" (it is at offset {})", b.text[..byte].chars().count())

@@ -1089,3 +1089,38 @@ fn the_schema_rejects_what_the_loader_rejects() {
         ]
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Loading in steps (as the app does, yielding to the browser) gives what loading at once gives
+
+#[test]
+fn loading_in_steps_keeps_and_skips_the_same_records() {
+    let mut v = value();
+    let a = index_of(&v, "media-reports");
+    v["highlights"][a]["title"] = json!(42);
+    let b = index_of(&v, "farmers-daily-feature");
+    v["highlights"][b]["id"] = json!("china-youth-daily-feature");
+    let json = v.to_string();
+    let whole = load_ok(&json);
+    assert_eq!(whole.skipped.len(), 2);
+    for step in [1, 7, 1000] {
+        let mut loader = load::Loader::new(&json).unwrap();
+        let mut last = 0.0;
+        while !loader.step(step) {
+            assert!(loader.progress() >= last, "progress only grows");
+            last = loader.progress();
+        }
+        assert_eq!(loader.progress(), 1.0);
+        assert_eq!(loader.finish(), whole, "in steps of {step}");
+    }
+}
+
+#[test]
+fn a_synthetic_report_of_ten_thousand_loads_whole() {
+    let real = shipped();
+    let synthetic = xixi_highlights::synth::synthetic(&real, 10_000);
+    let loaded = load_ok(&serde_json::to_string(&synthetic).unwrap());
+    assert!(loaded.skipped.is_empty(), "{:?}", &loaded.skipped[..1]);
+    assert_eq!(loaded.report.highlights.len(), 10_000);
+    assert_eq!(loaded.report.key_figures, real.key_figures);
+}

@@ -4,7 +4,11 @@
 //! cargo run --bin datatool -- fill  public/data/xixi-2023.json
 //! cargo run --bin datatool -- check public/data/xixi-2023.json
 //! cargo run --bin datatool -- prerender dist/index.html public/reports.json
+//! cargo run --bin datatool -- synth 10000 public/data/xixi-2023.json /tmp/synthetic-10000.json
 //! ```
+//!
+//! `synth` writes a synthetic report of that many highlights (`xixi_highlights::synth`) for the
+//! benchmark and the scale tests; it is written next to nothing the app ships.
 //!
 //! `prerender` writes the first report's headline and key figures into a built `index.html`
 //! (Trunk's post-build hook runs it), so the page says something before the wasm loads.
@@ -24,7 +28,7 @@ use std::process::ExitCode;
 
 use serde_json::Value;
 use xixi_highlights::model::{units, Block, Report};
-use xixi_highlights::{expr, load, reflow, validate};
+use xixi_highlights::{api, expr, load, reflow, synth, validate};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,8 +36,10 @@ fn main() -> ExitCode {
         [cmd, path] if cmd == "fill" => fill(Path::new(path)),
         [cmd, path] if cmd == "check" => check(Path::new(path)),
         [cmd, html, index] if cmd == "prerender" => prerender(Path::new(html), Path::new(index)),
+        [cmd, n, real, out] if cmd == "synth" => synth(n, Path::new(real), Path::new(out)),
         _ => Err(
-            "usage: datatool fill|check <report.json> | prerender <index.html> <reports.json>"
+            "usage: datatool fill|check <report.json> | prerender <index.html> \
+             <reports.json> | synth <count> <report.json> <out.json>"
                 .to_string(),
         ),
     };
@@ -271,11 +277,30 @@ fn prerender(html_path: &Path, index_path: &Path) -> Result<(), String> {
         &html,
         &xixi_highlights::prerender::first_paint(&loaded.report),
     )?;
+    let data_url = xixi_highlights::dataset::resolve(api::INDEX_URL, &entry.href);
+    let out = xixi_highlights::prerender::preload(&out, api::INDEX_URL, &data_url)?;
     std::fs::write(html_path, out).map_err(|e| format!("{}: {e}", html_path.display()))?;
     println!(
         "prerender: {} written into {}",
         entry.id,
         html_path.display()
+    );
+    Ok(())
+}
+
+fn synth(count: &str, real: &Path, out: &Path) -> Result<(), String> {
+    let n: usize = count
+        .parse()
+        .map_err(|_| format!("`{count}` is not a count"))?;
+    let loaded = load::load_report(&read(real)?).map_err(|e| format!("{}: {e}", real.display()))?;
+    let json =
+        serde_json::to_string(&synth::synthetic(&loaded.report, n)).map_err(|e| e.to_string())?;
+    std::fs::write(out, &json).map_err(|e| format!("{}: {e}", out.display()))?;
+    println!(
+        "wrote {} ({} highlights, {} bytes)",
+        out.display(),
+        n,
+        json.len()
     );
     Ok(())
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::Nav;
 use crate::dataset::Dataset;
-use crate::filter::{self, Facets};
+use crate::filter::Facets;
 use crate::i18n::ui;
 use crate::model::Kind;
 use crate::query::{Sort, ViewState};
@@ -34,16 +34,13 @@ fn chip(
 /// Search, theme chips (several at once), chapter and kind chips, sort, clear-all. Every chip
 /// shows how many highlights it would give.
 #[component]
-pub fn Filters(ds: Arc<Dataset>) -> impl IntoView {
+pub fn Filters(
+    ds: Arc<Dataset>,
+    /// Counts for the chips, from the same pass over the report that filtered the list.
+    facets: Memo<Facets>,
+) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let lang = nav.lang;
-    let facets = {
-        let ds = ds.clone();
-        Memo::new(move |_| {
-            nav.state
-                .with(|s| filter::facets(&ds.report, &ds.search, s))
-        })
-    };
 
     // A copyable handle, so the chips' small closures can look ids up without owning them.
     let store = StoredValue::new(ds.clone());

@@ -2,6 +2,7 @@
 //! URL logic lives here.
 
 pub mod card;
+pub mod card_list;
 pub mod charts;
 pub mod detail;
 pub mod downloads;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::app::Nav;
 use crate::browser;
 use crate::components::card::Card;
+use crate::components::card_list::CardList;
 use crate::components::charts::Charts;
 use crate::components::detail::Detail;
 use crate::components::downloads::Downloads;
@@ -47,19 +48,37 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
             }
         });
     }
-    let visible = {
+    // Only what filters the list: opening a card or switching 关怀模式 does not filter again.
+    let criteria = Memo::new(move |_| nav.state.with(ViewState::criteria));
+    let outcome = {
+        let ds = ds.clone();
+        Memo::new(move |_| criteria.with(|c| filter::apply(&ds.report, &ds.search, c)))
+    };
+    let visible = Memo::new(move |_| outcome.with(|o| o.visible.clone()));
+    let facets = Memo::new(move |_| outcome.with(|o| o.facets.clone()));
+    let count = move || format::count_label(visible.with(|v| v.len()), lang.get());
+    // The open highlight, if the link names one that exists.
+    let selected = {
         let ds = ds.clone();
         Memo::new(move |_| {
             nav.state
-                .with(|s| filter::visible(&ds.report, &ds.search, s))
+                .with(|s| s.selected.as_ref().map(|id| ds.position(id)))
         })
     };
+    // The card last opened: when the list comes back it is drawn down to that card, so focus
+    // and the reader's place return to it.
+    let last_opened = StoredValue::new(None::<usize>);
+    Effect::new(move |_| {
+        if let Some(Some(i)) = selected.get() {
+            last_opened.set_value(Some(i));
+        }
+    });
     let cards = {
         let ds = ds.clone();
         move || {
             let lang = lang.get();
-            let idx = visible.get();
-            if idx.is_empty() {
+            let order = visible.get();
+            if order.is_empty() {
                 let t = ui(lang);
                 return view! {
                     <div class="empty" role="status">
@@ -73,29 +92,11 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
                 .into_any();
             }
             let state = nav.state.get_untracked();
-            let items = idx
-                .into_iter()
-                .map(|i| {
-                    let h = ds.report.highlights[i].clone();
-                    let theme = ds.report.themes.iter().find(|t| t.id == h.theme).cloned();
-                    let open = ViewState {
-                        selected: Some(h.id.clone()),
-                        ..state.clone()
-                    };
-                    view! { <li><Card highlight=h theme=theme lang=lang open=open /></li> }
-                })
-                .collect_view();
-            view! { <ul class="cards">{items}</ul> }.into_any()
+            let auto = state.embed.is_none();
+            let reveal = last_opened.get_value();
+            view! { <CardList ds=ds.clone() order=order lang=lang view=state auto=auto reveal=reveal /> }
+                .into_any()
         }
-    };
-    let count = move || format::count_label(visible.with(|v| v.len()), lang.get());
-    // The open highlight, if the link names one that exists.
-    let selected = {
-        let ds = ds.clone();
-        Memo::new(move |_| {
-            nav.state
-                .with(|s| s.selected.as_ref().map(|id| ds.position(id)))
-        })
     };
     let embed = Memo::new(move |_| nav.state.with(|s| s.embed));
     // An embedded card or chart: that alone, with a link to the full page.
@@ -143,7 +144,7 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
             match view {
                 View::Text => view! { <Original ds=ds.clone() /> }.into_any(),
                 View::Charts => view! {
-                    <Filters ds=ds.clone() />
+                    <Filters ds=ds.clone() facets=facets />
                     <div class="result-bar">
                         <p class="result-count" role="status" aria-live="polite">{count}</p>
                         <Downloads ds=ds.clone() visible=visible />
@@ -152,7 +153,7 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
                 }
                 .into_any(),
                 _ => view! {
-                    <Filters ds=ds.clone() />
+                    <Filters ds=ds.clone() facets=facets />
                     <div class="result-bar">
                         <p class="result-count" role="status" aria-live="polite">{count}</p>
                         <Downloads ds=ds.clone() visible=visible />

@@ -270,6 +270,19 @@ impl ViewState {
         }
     }
 
+    /// Only what decides which highlights are listed and in which order (filters and sort); the
+    /// rest at its default. Two views with equal criteria list the same highlights.
+    pub fn criteria(&self) -> ViewState {
+        ViewState {
+            themes: self.themes.clone(),
+            chapter: self.chapter.clone(),
+            kind: self.kind,
+            query: self.query.clone(),
+            sort: self.sort,
+            ..ViewState::default()
+        }
+    }
+
     pub fn has_filters(&self) -> bool {
         !self.themes.is_empty()
             || self.chapter.is_some()

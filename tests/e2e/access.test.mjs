@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { launch, open, cards, APP, OUT } from './helpers.mjs';
+import { launch, open, cards, APP, OUT, countAll } from './helpers.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -80,7 +80,7 @@ test('the keyboard alone: skip link, a chip, a card, its detail and back', async
   }
   await page.keyboard.press('Space');
   await page.waitForFunction(() => document.activeElement.getAttribute('aria-pressed') === 'true');
-  const n = await cards(page).count();
+  const n = await countAll(page);
   assert.ok(n > 0 && n < 83, `the chip filtered the cards (${n})`);
   // On to the first card's title link; Enter opens the detail, Escape returns to the card.
   for (let i = 0; i < 80; i++) {
@@ -106,7 +106,7 @@ test('the live region announces the count after a filter change', async () => {
   await page.locator('#search').fill('养老');
   await page.waitForFunction(() => /共 \d+ 项/.test(document.querySelector('.result-count').textContent)
     && document.querySelector('.result-count').textContent !== '共 83 项');
-  const n = await cards(page).count();
+  const n = await countAll(page);
   assert.equal(await region.innerText(), `共 ${n} 项`);
   await page.context().close();
 });

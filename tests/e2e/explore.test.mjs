@@ -4,7 +4,7 @@
 // state the dataset's numbers, bad links are reported, and English is a link away.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, cards, titles, APP, OUT } from './helpers.mjs';
+import { launch, open, cards, titles, APP, OUT, waitShown, countAll } from './helpers.mjs';
 
 let browser;
 let data;
@@ -70,7 +70,7 @@ function expectedRows(def) {
 
 test('a theme chip filters the cards, is pressed, and its link reopens the same cards', async () => {
   const page = await ready(APP);
-  const total = await cards(page).count();
+  const total = await countAll(page);
   assert.equal(total, data.highlights.length);
   assert.equal(await themeChips(page).count(), data.themes.length);
   const safety = chip(page, 'safety');
@@ -81,7 +81,7 @@ test('a theme chip filters the cards, is pressed, and its link reopens the same 
   assert.ok(n > 0 && n < total);
 
   await safety.click();
-  await page.waitForFunction((n) => document.querySelectorAll('article.card').length === n, n);
+  await waitShown(page, n);
   assert.equal(await safety.getAttribute('aria-pressed'), 'true');
   assert.equal(param(page, 't'), 'safety');
   assert.equal(await shown(page), n);
@@ -110,8 +110,8 @@ test('typing 养老 in the search box narrows the cards and goes into the link',
 
   await box.fill('养老');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '养老');
-  await page.waitForFunction((all) => document.querySelectorAll('article.card').length < all, data.highlights.length);
-  const n = await cards(page).count();
+  await page.waitForFunction((all) => Number(document.querySelector('.result-count').textContent.match(/\d+/)[0]) < all, data.highlights.length);
+  const n = await countAll(page);
   assert.ok(n > 0, 'some cards match 养老');
   assert.equal(await shown(page), n, '「共 N 项」 counts the cards');
   // Each card shown holds the word (title, summary, figures or its source sentence).
@@ -125,17 +125,17 @@ test('typing 养老 in the search box narrows the cards and goes into the link',
   // Two words: both must match.
   await box.fill('养老 智慧');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '养老 智慧');
-  const m = await cards(page).count();
+  const m = await countAll(page);
   assert.ok(m > 0 && m < n, `养老 智慧 gives ${m} of ${n}`);
   assert.equal(await shown(page), m);
 
   // Nonsense: the empty state, with a button that clears the search.
   await box.fill('火星基地');
   await page.locator('.empty').waitFor();
-  assert.equal(await cards(page).count(), 0);
+  assert.equal(await countAll(page), 0);
   assert.equal(await shown(page), 0);
   await page.locator('.empty button').click();
-  await page.waitForFunction((all) => document.querySelectorAll('article.card').length === all, data.highlights.length);
+  await waitShown(page, data.highlights.length);
   assert.equal(param(page, 'q'), null);
   assert.equal(await box.inputValue(), '');
   assert.deepEqual(page.errors, []);
@@ -151,7 +151,7 @@ test('keyboard focus stays on the search box while typing and on a chip after pr
   await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'elderly');
   assert.equal(await box.inputValue(), 'elderly');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'search');
-  assert.ok((await cards(page).count()) < data.highlights.length);
+  assert.ok((await countAll(page)) < data.highlights.length);
 
   await box.fill('');
   const safety = chip(page, 'safety');
@@ -179,13 +179,13 @@ test('a deep link opens the detail with its quote marked; Escape closes it and f
   // The paragraph around it is the report's block.
   const para = await detail.locator('.original-paragraph').first().innerText();
   assert.equal(para, data.source.blocks[h.quotes[0].block].text);
-  assert.equal(await cards(page).count(), 0, 'the detail replaces the cards');
+  assert.equal(await countAll(page), 0, 'the detail replaces the cards');
 
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('section.detail'));
   assert.equal(param(page, 'h'), null);
   await page.waitForFunction((id) => document.activeElement?.id === `open-${id}`, h.id);
-  assert.equal(await cards(page).count(), data.highlights.length);
+  assert.equal(await countAll(page), data.highlights.length);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -193,7 +193,7 @@ test('a deep link opens the detail with its quote marked; Escape closes it and f
 test('Back restores the previous filters and Forward re-applies them', async () => {
   const page = await ready(APP);
   const count = (t) => data.highlights.filter((h) => t.includes(h.theme)).length;
-  const waitCards = (n) => page.waitForFunction((n) => document.querySelectorAll('article.card').length === n, n);
+  const waitCards = (n) => waitShown(page, n);
 
   await chip(page, 'safety').click();
   await waitCards(count(['safety']));
@@ -339,7 +339,7 @@ test('bad link values are listed in a notice and the page still works', async ()
   assert.match(text, /k=planet/);
   assert.match(text, /view=3d/);
   assert.match(text, /h=<x>/);
-  assert.equal(await cards(page).count(), data.highlights.length, 'defaults shown');
+  assert.equal(await countAll(page), data.highlights.length, 'defaults shown');
   // The link is rewritten canonically, without the bad values.
   assert.equal(new URL(page.url()).search, '');
   assert.deepEqual(page.errors, []);
@@ -352,12 +352,12 @@ test('an unknown theme or chapter in the link is reported and falls back to all'
   assert.match(notice, /k=planet/);
   assert.match(notice, /view=3d/);
   assert.match(notice, /t=nope/, 'the unknown theme is listed');
-  assert.equal(await cards(page).count(), data.highlights.length, 'an unknown theme falls back to all');
+  assert.equal(await countAll(page), data.highlights.length, 'an unknown theme falls back to all');
   assert.equal(await page.locator('[role=group] button[aria-pressed=true]').count(), 0);
   assert.equal(param(page, 't'), null, 'the link is rewritten without it');
   const chapter = await ready(`${APP}?c=nope&t=safety`);
   assert.match(await chapter.locator('aside.notice').innerText(), /c=nope/, 'the unknown chapter is listed');
-  assert.equal(await cards(chapter).count(), data.highlights.filter((h) => h.theme === 'safety').length);
+  assert.equal(await countAll(chapter), data.highlights.filter((h) => h.theme === 'safety').length);
   assert.deepEqual([...page.errors, ...chapter.errors], []);
   await chapter.context().close();
   await page.context().close();
@@ -387,7 +387,7 @@ test('a link to a missing highlight says so and shows the cards', async () => {
   assert.match(await notice.innerText(), /does-not-exist|要点不存在/);
   assert.match(await notice.innerText(), /要点/);
   assert.equal(await page.locator('section.detail').count(), 0);
-  assert.equal(await cards(page).count(), data.highlights.length);
+  assert.equal(await countAll(page), data.highlights.length);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

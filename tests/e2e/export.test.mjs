@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, open, pngPixels, APP, OUT } from './helpers.mjs';
+import { launch, open, pngPixels, APP, OUT, countAll } from './helpers.mjs';
 
 let browser;
 let data;
@@ -29,7 +29,7 @@ test('CSV of the filtered view: BOM, header, one row per metric (or per highligh
   const shown = data.highlights.filter((h) => ['industry', 'safety'].includes(h.theme));
   const expected = shown.reduce((n, h) => n + Math.max(1, (h.metrics ?? []).length), 0);
   assert.equal(lines.length - 1, expected);
-  assert.equal(await page.locator('article.card').count(), shown.length);
+  assert.equal(await countAll(page), shown.length);
   assert.ok(lines.some((l) => l.includes('12.34亿元') && l.includes('2023年，规上工业总产值12.34亿元')));
   await page.context().close();
 });

@@ -3,7 +3,7 @@
 // report listed in the index shows up with no code change.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, cards, APP, ORIGIN, OUT } from './helpers.mjs';
+import { launch, open, cards, APP, ORIGIN, OUT, countAll } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -12,7 +12,7 @@ after(async () => { await browser?.close(); });
 test('the app loads from a sub-path and shows every highlight as a card', async () => {
   const page = await open(browser, APP);
   await cards(page).first().waitFor();
-  const n = await cards(page).count();
+  const n = await countAll(page);
   assert.ok(n >= 50, `expected the report's highlights, got ${n} cards`);
   assert.match(await page.locator('h1').innerText(), /西溪镇交出高质量发展过硬答卷/);
   assert.match(await page.locator('.result-count').innerText(), new RegExp(`共 ${n} 项`));
@@ -38,7 +38,7 @@ test('the headline and key figures are readable before the wasm loads, and witho
   await page.route('**/*.wasm', async (r) => { await held; await r.continue(); });
   await page.goto(APP);
   assert.match(await page.locator('.kf-value').first().innerText(), /12\.34亿元/);
-  assert.equal(await cards(page).count(), 0);
+  assert.equal(await countAll(page), 0);
   release();
   await cards(page).first().waitFor();
   assert.equal(await page.locator('h1').count(), 1, 'the app replaced the first paint');
@@ -116,7 +116,7 @@ test('a missing data file shows the error panel, and retry tries again', async (
     before,
   );
   await panel.waitFor();
-  assert.equal(await cards(page).count(), 0);
+  assert.equal(await countAll(page), 0);
   await page.context().close();
 });
 

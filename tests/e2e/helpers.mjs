@@ -45,4 +45,24 @@ export async function pngPixels(page, png) {
 }
 
 export const cards = (page) => page.locator('article.card');
-export const titles = (page) => page.locator('article.card h3').allTextContents();
+
+/// Cards are drawn a page at a time: press 「显示更多」 until every card of the view is drawn.
+export async function showAll(page) {
+  // A DOM click, not a pointer one: scrolling to the button also draws more on its own.
+  while (await page.evaluate(() => { document.querySelector('.more button')?.click(); return !!document.querySelector('.more button'); }));
+}
+
+/// How many cards the view has, every page drawn.
+export async function countAll(page) {
+  await showAll(page);
+  return cards(page).count();
+}
+
+export async function titles(page) {
+  await showAll(page);
+  return page.locator('article.card h3').allTextContents();
+}
+
+/// Wait until 「共 N 项」 says `n` (the count of the whole view, drawn or not).
+export const waitShown = (page, n) => page.waitForFunction(
+  (n) => Number(document.querySelector('.result-count')?.textContent.match(/\d+/)?.[0]) === n, n);

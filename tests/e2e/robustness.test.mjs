@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, open, cards, APP } from './helpers.mjs';
+import { launch, open, cards, APP, countAll } from './helpers.mjs';
 
 const DATA = '**/data/xixi-2023.json';
 let browser;
@@ -30,7 +30,7 @@ test('a 500 for the data says so, and retry loads the page once the server is ba
   await page.unroute(DATA);
   await panel.getByRole('button').click();
   await cards(page).first().waitFor();
-  assert.ok(await cards(page).count() >= 50);
+  assert.ok(await countAll(page) >= 50);
   await page.context().close();
 });
 
@@ -65,7 +65,7 @@ test('malformed and truncated data name the line and column', async () => {
     const panel = page.locator('.error-panel');
     await panel.waitFor();
     assert.match(await panel.innerText(), /line \d+, column \d+/);
-    assert.equal(await cards(page).count(), 0);
+    assert.equal(await countAll(page), 0);
     await page.context().close();
   }
 });
@@ -76,7 +76,7 @@ test('one record of the wrong type is skipped and named; every other highlight s
   data.highlights[5].theme = 'no-such-theme';
   const page = await withData((r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) }));
   await cards(page).first().waitFor();
-  assert.equal(await cards(page).count(), data.highlights.length - 2);
+  assert.equal(await countAll(page), data.highlights.length - 2);
   const notice = await page.locator('.notice.warn').innerText();
   assert.match(notice, new RegExp(`highlights\\[3\\] \\(${data.highlights[3].id}\\)`));
   assert.match(notice, /unknown theme `no-such-theme`/);
@@ -110,4 +110,23 @@ test('bad links never blank the page: a 5,000-character query, broken escapes, u
     assert.deepEqual(page.errors, []);
     await page.context().close();
   }
+});
+
+test('a Rust panic shows the error panel, not a dead page', async () => {
+  const page = await open(browser, APP);
+  await cards(page).first().waitFor();
+  // A host script breaks the DOM under the app (as a misbehaving portal script or extension
+  // might): the renderer's next createElement fails and Rust panics.
+  await page.evaluate(() => {
+    Document.prototype.createElement = () => { throw new Error('createElement broken by a host script'); };
+  });
+  await page.locator('.chip').first().click();
+  const panel = page.locator('.fatal[role=alert]');
+  await panel.waitFor({ timeout: 5000 });
+  const text = await panel.innerText();
+  assert.match(text, /页面出现内部错误/);
+  assert.match(text, /createElement broken by a host script/, 'the panel names the fault');
+  assert.equal(await panel.locator('a[href=""]').count(), 1, 'it offers a reload');
+  assert.ok(page.errors.some((e) => /panicked/.test(e)), 'the panic also went to the console');
+  await page.context().close();
 });

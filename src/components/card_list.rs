@@ -1,0 +1,78 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::card::Card;
+use crate::dataset::Dataset;
+use crate::format;
+use crate::model::Lang;
+use crate::query::ViewState;
+
+/// Cards drawn at first and added per step: more than a large screen holds, few enough that a
+/// view of 100,000 highlights draws as fast as a view of ten.
+pub const PAGE: usize = 24;
+
+/// The cards of a view, drawn a page at a time: the next page comes when the reader scrolls near
+/// the end of the list (or presses 「显示更多」), and everything when the page is printed.
+#[component]
+pub fn CardList(
+    ds: Arc<Dataset>,
+    /// Indices into the report's highlights, in the view's order.
+    order: Vec<usize>,
+    lang: Lang,
+    /// The view the cards are shown in; each card's link opens its detail from there.
+    view: ViewState,
+    /// Load more on scrolling; off in an embed, whose frame grows to fit the list.
+    auto: bool,
+    /// A highlight whose card must be drawn (the one the reader comes back to from its detail).
+    reveal: Option<usize>,
+) -> impl IntoView {
+    let total = order.len();
+    let pages = reveal
+        .and_then(|r| order.iter().position(|&i| i == r))
+        .map_or(1, |pos| pos / PAGE + 1);
+    let shown = RwSignal::new((pages * PAGE).min(total));
+    let more = move || shown.update(|n| *n = (*n + PAGE).min(total));
+
+    let printing = window_event_listener_untyped("beforeprint", move |_| shown.set(total));
+    on_cleanup(move || printing.remove());
+
+    let more_ref = NodeRef::<leptos::html::Div>::new();
+    if auto {
+        let watcher = StoredValue::new_local(None::<browser::NearViewport>);
+        Effect::new(move |_| {
+            let next = more_ref
+                .get()
+                .and_then(|el| browser::when_near_viewport(&el, more));
+            watcher.set_value(next);
+        });
+    }
+
+    let order = StoredValue::new(order);
+    let card = move |i: usize| {
+        let h = ds.report.highlights[i].clone();
+        let theme = ds.report.themes.iter().find(|t| t.id == h.theme).cloned();
+        let open = ViewState {
+            selected: Some(h.id.clone()),
+            ..view.clone()
+        };
+        view! { <li><Card highlight=h theme=theme lang=lang open=open /></li> }
+    };
+    view! {
+        <ul class="cards">
+            <For
+                each=move || order.with_value(|o| o[..shown.get()].to_vec())
+                key=|i| *i
+                children=card
+            />
+        </ul>
+        <Show when=move || { shown.get() < total }>
+            <div class="more" node_ref=more_ref>
+                <button type="button" on:click=move |_| more()>
+                    {move || format::show_more_label(total - shown.get(), lang)}
+                </button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,63 @@
+// Scale: the same build with synthetic reports of 10,000 and 100,000 highlights (`datatool synth`,
+// served under /scale/ by .ci/site). Only a page of cards is drawn; filters work on all of them;
+// a large file loads in steps with a progress bar, and the tab never freezes. Timing figures are
+// the benchmark's (tests/bench); here only gross freezes fail.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, cards, countAll, ORIGIN, waitShown } from './helpers.mjs';
+
+const SCALE = `${ORIGIN}/scale/`;
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/// Records the longest main-thread task and whether the progress bar was ever shown.
+const watch = () => {
+  window.__longest = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  document.addEventListener('DOMContentLoaded', () => {
+    new MutationObserver(() => { if (document.querySelector('.loading progress')) window.__progress = true; })
+      .observe(document.body, { childList: true, subtree: true });
+  });
+};
+
+test('10,000 highlights: a page of cards is drawn, scrolling draws more, search covers all', async () => {
+  const page = await open(browser, null, { width: 390, height: 800 });
+  await page.goto(`${SCALE}?r=synthetic-10000`);
+  await cards(page).first().waitFor({ timeout: 30_000 });
+  await waitShown(page, 10000);
+  const drawn = await cards(page).count();
+  assert.ok(drawn > 0 && drawn <= 48, `only a page of cards is drawn (${drawn})`);
+  assert.match(await page.locator('.more button').innerText(), /显示更多（还有 \d+ 项）/);
+
+  await page.locator('.more').scrollIntoViewIfNeeded();
+  await page.waitForFunction((n) => document.querySelectorAll('article.card').length > n, drawn);
+
+  // Copy 120 of each real highlight: ids 9960 to 9999, the last 40 of the file.
+  await page.locator('input[type=search]').fill('合成 120）');
+  await waitShown(page, 40);
+  assert.equal(await countAll(page), 40);
+  for (const title of await page.locator('article.card h3').allTextContents()) assert.match(title, /（合成 120）$/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('100,000 highlights load in steps with a progress bar, without freezing, and filter', async () => {
+  const page = await open(browser);
+  await page.addInitScript(watch);
+  await page.goto(`${SCALE}?r=synthetic-100000`);
+  await cards(page).first().waitFor({ timeout: 90_000 });
+  await waitShown(page, 100000);
+  assert.ok(await page.evaluate(() => window.__progress), 'a progress bar showed while loading');
+  const longest = await page.evaluate(() => window.__longest);
+  assert.ok(longest < 3000, `the longest task while loading took ${longest} ms`);
+
+  await page.locator('.chip', { hasText: '安全' }).first().click();
+  await page.waitForFunction(() => !/100000/.test(document.querySelector('.result-count').textContent));
+  const n = Number((await page.locator('.result-count').innerText()).match(/\d+/)[0]);
+  assert.ok(n > 1000 && n < 100000, `a chip filters the 100,000 (${n})`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
