@@ -1,7 +1,13 @@
 #!/usr/bin/env python3
 """Trunk post-build hook: move Trunk's inline <script type="module"> loader into a file of its
 own (content-hashed, like the other assets), so the page runs under a strict Content-Security-
-Policy with no 'unsafe-inline' (script-src 'self' 'wasm-unsafe-eval')."""
+Policy with no 'unsafe-inline' (script-src 'self' 'wasm-unsafe-eval').
+
+The loader also waits for the first paint (the headline and key figures written into index.html)
+before it asks for the wasm, its JS glue and the data, and Trunk's <head> preloads of the wasm
+and glue go: requested before the first paint, they compete with it on a slow connection (and
+Lighthouse counts them into the largest paint). The data files to ask for come from the
+first paint's `data-preload` attribute (written by `datatool prerender`)."""
 import hashlib
 import os
 import pathlib
@@ -15,9 +21,34 @@ inline = re.compile(r'<script type="module">(.*?)</script>', re.S)
 found = inline.findall(html)
 if len(found) != 1:
     sys.exit(f"csp-loader: expected one inline module script in {index}, found {len(found)}")
-code = found[0].strip() + "\n"
+code = found[0].strip()
+static_import = re.compile(r"import init, \* as bindings from '(\./[^']+\.js)';")
+if not static_import.search(code):
+    sys.exit(f"csp-loader: Trunk's loader changed shape, not rewritten:\n{code}")
+wasm = re.search(r"module_or_path: '(\./[^']+\.wasm)'", code)
+if not wasm:
+    sys.exit(f"csp-loader: no wasm path in Trunk's loader:\n{code}")
+code = static_import.sub(
+    lambda m: """// After the first paint (or half a second, if frames are not running): then the app, its
+// data and the wasm are asked for together.
+await new Promise((done) => {
+  requestAnimationFrame(() => setTimeout(done));
+  setTimeout(done, 500);
+});
+for (const href of ['%s', ...(document.getElementById('first-paint')?.dataset.preload ?? '').split(' ')]) {
+  if (href) document.head.append(Object.assign(document.createElement('link'),
+    { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
+}
+const bindings = await import('%s');
+const init = bindings.default;""" % (wasm.group(1), m.group(1)),
+    code,
+)
+code += "\n"
 name = f"boot-{hashlib.sha256(code.encode()).hexdigest()[:16]}.js"
 (stage / name).write_text(code, encoding="utf-8")
 html = inline.sub(f'<script type="module" src="./{name}"></script>', html, count=1)
+html, n = re.subn(r'<link rel="(?:modulepreload|preload)" href="\./[^"]+\.(?:js|wasm)"[^>]*>', "", html)
+if n != 2:
+    sys.exit(f"csp-loader: expected Trunk's two preloads (glue and wasm), found {n}")
 index.write_text(html, encoding="utf-8")
 print(f"csp-loader: loader moved to {name}")

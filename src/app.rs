@@ -98,17 +98,33 @@ pub fn App() -> impl IntoView {
         })
     });
 
+    let progress_bar = move || {
+        progress.get().map(|p| {
+            view! {
+                <progress max="100" value=p.to_string() aria-label=ui(lang.get()).loading>
+                    {format!("{p}%")}
+                </progress>
+            }
+        })
+    };
     view! {
         <a class="skip-link" href="#main">{move || ui(lang.get()).skip_to_content}</a>
-        {move || match data.get() {
+        {move || {
+            let loaded = data.get();
+            if loaded.is_some() {
+                browser::remove_first_paint();
+            }
+            match loaded {
+            // The first paint (headline, key figures, its own status line) is still shown: add
+            // only the progress of a large file. Without one, say that the data is loading.
+            None if browser::has_first_paint() => view! {
+                <div class="loading">{progress_bar}</div>
+            }
+            .into_any(),
             None => view! {
                 <main id="main" class="loading" aria-busy="true">
                     <p class="spinner" role="status">{ui(lang.get()).loading}</p>
-                    {move || progress.get().map(|p| view! {
-                        <progress max="100" value=p.to_string() aria-label=ui(lang.get()).loading>
-                            {format!("{p}%")}
-                        </progress>
-                    })}
+                    {progress_bar}
                 </main>
             }
             .into_any(),
@@ -119,6 +135,7 @@ pub fn App() -> impl IntoView {
             }
             .into_any(),
             Some(Ok(ds)) => view! { <Page ds=ds /> }.into_any(),
+            }
         }}
     }
 }

@@ -100,6 +100,22 @@ pub fn is_dark() -> bool {
     }
 }
 
+/// The headline and key figures written into index.html at build time, shown while loading.
+fn first_paint() -> Option<web_sys::Element> {
+    window()?.document()?.get_element_by_id("first-paint")
+}
+
+pub fn has_first_paint() -> bool {
+    first_paint().is_some()
+}
+
+/// Remove the first paint, as the app draws the page (or its error) in its place.
+pub fn remove_first_paint() {
+    if let Some(el) = first_paint() {
+        el.remove();
+    }
+}
+
 pub fn set_title(title: &str) {
     if let Some(d) = window().and_then(|w| w.document()) {
         d.set_title(title);

@@ -1,5 +1,5 @@
-//! The wasm entry point: a panic becomes a visible error panel, then the app mounts over the
-//! static first paint that `index.html` shows while the wasm loads.
+//! The wasm entry point: a panic becomes a visible error panel, then the app mounts beside the
+//! static first paint that `index.html` shows while the wasm and the data load.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,7 +14,8 @@ fn main() {
         browser::show_fatal("#app is missing from index.html");
         return;
     };
-    root.set_inner_html("");
+    // The first paint stays until the data is in (the app removes it then): the reader keeps
+    // what they are reading, and the page's largest paint stays the early one.
     if let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() {
         leptos::mount::mount_to(root, App).forget();
     }

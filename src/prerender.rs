@@ -55,27 +55,26 @@ pub fn inject(html: &str, fragment: &str) -> Result<String, String> {
     Ok(format!("{}{START}{fragment}{}", &html[..a], &html[b..]))
 }
 
-/// Ask the browser to fetch the index and the default report's data while the wasm is still
-/// loading (the app's own requests then find them on the way). `crossorigin` makes the preload
-/// match the app's `fetch` (CORS mode, same-origin credentials). Written once: a second run
-/// replaces nothing.
+/// Name the files the app fetches first (the index and the default report's data) on the first
+/// paint's container. The boot script asks for them as soon as the first paint is on screen,
+/// together with the wasm: after it, so nothing competes with the first paint, and at once, so
+/// the app's own requests find them on the way.
 pub fn preload(html: &str, index_href: &str, data_href: &str) -> Result<String, String> {
-    if html.contains("rel=\"preload\" as=\"fetch\"") {
-        return Ok(html.to_string());
-    }
-    let head = html.find("</head>").ok_or("index.html has no </head>")?;
-    let link = |href: &str| {
-        format!(
-            "  <link rel=\"preload\" as=\"fetch\" crossorigin href=\"{}\">\n",
-            html_escape(href)
-        )
+    const TAG: &str = "<div id=\"first-paint\"";
+    let at = html
+        .find(TAG)
+        .ok_or("index.html has no <div id=\"first-paint\">")?;
+    let rest = &html[at + TAG.len()..];
+    // Written once: a second run replaces the list.
+    let rest = match rest.strip_prefix(" data-preload=\"") {
+        Some(r) => &r[r.find('"').map_or(0, |i| i + 1)..],
+        None => rest,
     };
     Ok(format!(
-        "{}{}{}{}",
-        &html[..head],
-        link(index_href),
-        link(data_href),
-        &html[head..]
+        "{}{TAG} data-preload=\"{} {}\"{rest}",
+        &html[..at],
+        html_escape(index_href),
+        html_escape(data_href)
     ))
 }
 
@@ -94,13 +93,14 @@ mod tests {
     }
 
     #[test]
-    fn preloads_go_in_the_head_once() {
-        let html = "<head>\n</head><body></body>";
+    fn the_first_fetches_are_named_once() {
+        let html = "<div id=\"app\"><div id=\"first-paint\"><!-- first-paint --></div></div>";
         let once = preload(html, "reports.json", "data/x.json").unwrap();
-        assert!(once.contains(
-            "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"data/x.json\">\n</head>"
-        ));
+        assert!(
+            once.contains("<div id=\"first-paint\" data-preload=\"reports.json data/x.json\"><!--")
+        );
         assert_eq!(preload(&once, "reports.json", "data/x.json").unwrap(), once);
+        assert!(preload("<div id=\"app\"></div>", "a", "b").is_err());
     }
 
     #[test]
