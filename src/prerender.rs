@@ -30,7 +30,7 @@ pub fn first_paint(report: &Report) -> String {
         "<header class=\"masthead\"><div class=\"masthead-top\"><p class=\"app-name\">西溪 · 工作报道图解</p></div>\
 <p class=\"kicker\">{}</p><h1>{}</h1><p class=\"byline\">{} · {}年 · {}</p>\
 <section class=\"key-figures\" aria-label=\"关键数字\"><ul>{}</ul></section></header>\
-<main class=\"boot\" id=\"main\"><p class=\"boot-status\" role=\"status\">正在载入图解…</p>\
+<main class=\"boot\" id=\"main\" aria-busy=\"true\"><p class=\"boot-status\" role=\"status\">正在载入图解…</p>\
 <noscript><p>本页需要启用 JavaScript 才能筛选、检索和查看图表；以上为报道的关键数字。</p></noscript></main>",
         html_escape(&m.kicker.zh),
         html_escape(&m.headline.zh),

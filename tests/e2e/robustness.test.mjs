@@ -50,12 +50,16 @@ test('a server that takes 10 s shows the loading state, then the page', async ()
     await new Promise((ok) => setTimeout(ok, 10_000));
     await r.fulfill({ status: 200, contentType: 'application/json', body: text });
   });
-  const loading = page.locator('main.loading [role=status]');
+  // The first paint (headline, key figures) says it is loading, and stays until the data is in.
+  const loading = page.locator('main[aria-busy=true] [role=status]');
   await loading.waitFor();
   assert.match(await loading.innerText(), /正在载入/);
-  assert.equal(await page.locator('main.loading').getAttribute('aria-busy'), 'true');
+  await page.waitForTimeout(3000);
+  assert.match(await page.locator('h1').innerText(), /西溪镇交出高质量发展过硬答卷/);
+  assert.equal(await loading.count(), 1, 'still loading after 3 s, and saying so');
   await cards(page).first().waitFor({ timeout: 20_000 });
-  assert.equal(await page.locator('main.loading').count(), 0);
+  assert.equal(await page.locator('main[aria-busy=true]').count(), 0);
+  assert.equal(await page.locator('#first-paint').count(), 0, 'the first paint made way');
   await page.context().close();
 });
 
