@@ -1,0 +1,293 @@
+// The benchmark (not a test): the release build served by nginx from a sub-path, gzip and brotli,
+// measured in headless Chromium beside a static floor page generated from the same data.
+// Run it with `bash .ci/bench`, which builds, serves and then runs this with BENCH_ORIGIN,
+// FLOOR_DIR and SCALE_DIR set. Prints a table; writes RESULTS.md and results.json here.
+import { createRequire } from 'node:module';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { writeFloor } from './static-floor.mjs';
+
+const require = createRequire(new URL('../e2e/package.json', import.meta.url));
+const { chromium } = require('playwright-core');
+const HERE = new URL('.', import.meta.url).pathname;
+const ROOT = new URL('../../', import.meta.url).pathname;
+const ORIGIN = process.env.BENCH_ORIGIN;
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+if (!ORIGIN || !process.env.FLOOR_DIR || !process.env.SCALE_DIR) {
+  throw new Error('run through .ci/bench (BENCH_ORIGIN, FLOOR_DIR and SCALE_DIR are unset)');
+}
+const APP = `${ORIGIN}/zwgk/xixi-2023/`;
+const FLOOR = `${ORIGIN}/floor/`;
+const SCALES = [1000, 10000, 100000];
+const RUNS = 3;
+
+const median = (xs) => {
+  const s = xs.filter((x) => x != null).sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : null;
+};
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const ms = (t) => (t == null ? '–' : `${Math.round(t)} ms`);
+const mb = (b) => (b == null ? '–' : `${(b / 1048576).toFixed(1)} MB`);
+
+// In every page: the first card painted, the longest main-thread task, the wasm instance.
+const INIT = () => {
+  window.__b = { longest: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__b.longest = Math.max(window.__b.longest, e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  addEventListener('TrunkApplicationStarted', (e) => { window.__b.wasm = e.detail.wasm; });
+  const seen = new MutationObserver(() => {
+    if (document.querySelector('article.card')) {
+      seen.disconnect();
+      // After the frame that shows it is painted.
+      requestAnimationFrame(() => setTimeout(() => { window.__b.firstCard = performance.now(); }));
+    }
+  });
+  seen.observe(document, { childList: true, subtree: true });
+};
+
+const kindOf = (url, mime) => {
+  if (url.endsWith('.wasm')) return 'wasm';
+  if (/javascript/.test(mime)) return 'js';
+  if (/css/.test(mime)) return 'css';
+  if (/html/.test(mime)) return 'html';
+  if (/json/.test(mime)) return 'data';
+  return 'other';
+};
+
+/// A fresh context (empty cache) with a page whose transferred bytes are counted by type.
+async function fresh(browser, width = 412, height = 823) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  await page.addInitScript(INIT);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const kinds = new Map();
+  page.bytes = {};
+  cdp.on('Network.responseReceived', (e) => kinds.set(e.requestId, kindOf(e.response.url, e.response.mimeType)));
+  cdp.on('Network.loadingFinished', (e) => {
+    const k = kinds.get(e.requestId) ?? 'other';
+    page.bytes[k] = (page.bytes[k] ?? 0) + e.encodedDataLength;
+  });
+  page.cdp = cdp;
+  return page;
+}
+
+const total = (bytes) => Object.values(bytes).reduce((a, b) => a + b, 0);
+
+async function firstCard(page, url, timeout = 180_000) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.__b.firstCard, null, { timeout, polling: 50 });
+  return page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+    return { firstCard: window.__b.firstCard, fcp, longest: window.__b.longest };
+  });
+}
+
+/// From a search or chip event to the painted frame that shows the new count.
+async function latency(page, kind, arg) {
+  return page.evaluate(async ([kind, arg]) => {
+    const count = () => document.querySelector('.result-count')?.textContent;
+    const before = count();
+    const t0 = performance.now();
+    if (kind === 'search') {
+      const input = document.querySelector('input[type=search]');
+      input.value = arg;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    } else {
+      document.querySelectorAll('.chip')[arg].click();
+    }
+    // A change that leaves the count as it was is not timed (it cannot be seen to finish).
+    while (count() === before) {
+      if (performance.now() - t0 > 5000) return null;
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+    return performance.now() - t0;
+  }, [kind, arg]);
+}
+
+/// Median latency of typing a word / pressing a chip (each undone in between, not timed).
+async function filterLatency(page, word) {
+  const search = [];
+  const chip = [];
+  for (let i = 0; i < 5; i++) {
+    search.push(await latency(page, 'search', word));
+    await latency(page, 'search', '');
+    chip.push(await latency(page, 'chip', 1));
+    await latency(page, 'chip', 1);
+  }
+  return { search: median(search), chip: median(chip) };
+}
+
+async function memory(page) {
+  await page.cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await page.cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(() => window.__b.wasm?.memory?.buffer.byteLength ?? null);
+  return { js: usedSize, wasm };
+}
+
+/// Memory after 10 filter changes, then after 100 more: what a session of filtering leaves.
+async function growth(page) {
+  // Chips on and off, words in and out; each change given two frames to be drawn.
+  const change = (i) => page.evaluate(async (i) => {
+    if (i % 2) document.querySelectorAll('.chip')[i % 5].click();
+    else {
+      const input = document.querySelector('input[type=search]');
+      input.value = ['养老', '企业', '合成 1', ''][(i / 2) % 4];
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    for (let f = 0; f < 2; f++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+  }, i);
+  for (let i = 0; i < 10; i++) await change(i);
+  const after10 = await memory(page);
+  for (let i = 0; i < 100; i++) await change(i);
+  const after110 = await memory(page);
+  return { after10, after110 };
+}
+
+async function chartsDrawn(browser) {
+  const page = await fresh(browser, 1280, 900);
+  await page.goto(`${APP}?view=charts`);
+  const handle = await page.waitForFunction(() => {
+    const canvases = [...document.querySelectorAll('figure.chart canvas')];
+    const drawn = canvases.length > 0 && canvases.every((c) => {
+      if (!c.width || !c.height) return false;
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      for (let i = 3; i < d.length; i += 64) if (d[i]) return true;
+      return false;
+    });
+    return drawn && [performance.now(), canvases.length];
+  }, null, { polling: 'raf', timeout: 60_000 });
+  const [t, n] = await handle.jsonValue();
+  await page.context().close();
+  return { ms: t, charts: n };
+}
+
+const run = promisify(execFile);
+async function lighthouse(url, name) {
+  const out = `${os.tmpdir()}/bench-lighthouse-${name}.json`;
+  await run(`${ROOT}tests/e2e/node_modules/.bin/lighthouse`, [url, `--output-path=${out}`, '--output=json', '--quiet',
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run'],
+  { env: { ...process.env, CHROME_PATH: CHROMIUM }, timeout: 180_000 });
+  const r = JSON.parse(await readFile(out, 'utf8'));
+  const a = (id) => r.audits[id].numericValue;
+  const score = (c) => Math.round(r.categories[c].score * 100);
+  return {
+    performance: score('performance'), accessibility: score('accessibility'),
+    bestPractices: score('best-practices'), seo: score('seo'),
+    fcp: a('first-contentful-paint'), lcp: a('largest-contentful-paint'),
+    tbt: a('total-blocking-time'), cls: a('cumulative-layout-shift'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+writeFloor(`${ROOT}public/data/xixi-2023.json`, process.env.FLOOR_DIR);
+writeFloor(`${process.env.SCALE_DIR}/data/synthetic-10000.json`, `${process.env.FLOOR_DIR}/10000`);
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+});
+const results = { date: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`, chromium: browser.version() };
+
+// First visit and first card, app and floor alternated in one run; then a repeat visit.
+const side = { app: [], floor: [] };
+for (let i = 0; i < RUNS; i++) {
+  for (const [name, url] of [['app', APP], ['floor', FLOOR]]) {
+    const page = await fresh(browser);
+    const t = await firstCard(page, url);
+    await page.waitForLoadState('networkidle');
+    side[name].push({ ...t, bytes: { ...page.bytes } });
+    if (i === 0) {
+      page.bytes = {};
+      await firstCard(page, url);
+      await page.waitForLoadState('networkidle');
+      side[name].repeat = total(page.bytes);
+      side[name].filter = await filterLatency(page, '养老');
+      side[name].memory = await memory(page);
+    }
+    await page.context().close();
+  }
+}
+for (const name of ['app', 'floor']) {
+  const runs = side[name];
+  results[name] = {
+    bytes: runs[0].bytes, total: total(runs[0].bytes), repeat: runs.repeat,
+    fcp: median(runs.map((r) => r.fcp)), firstCard: median(runs.map((r) => r.firstCard)),
+    longest: median(runs.map((r) => r.longest)), filter: runs.filter, memory: runs.memory,
+  };
+}
+results.app.charts = await chartsDrawn(browser);
+
+// Scale: synthetic reports, and the floor with 10,000 records.
+results.scale = {};
+for (const n of SCALES) {
+  const page = await fresh(browser);
+  const t = await firstCard(page, `${ORIGIN}/scale/?r=synthetic-${n}`);
+  await page.waitForFunction((n) => document.querySelector('.result-count')?.textContent.includes(String(n)), n);
+  const filter = await filterLatency(page, '合成 12');
+  const mem = await memory(page);
+  const entry = { firstCard: t.firstCard, longest: t.longest, filter, memory: mem, bytes: total(page.bytes) };
+  if (n === 10000) entry.growth = await growth(page);
+  results.scale[n] = entry;
+  await page.context().close();
+}
+{
+  const page = await fresh(browser);
+  const t = await firstCard(page, `${FLOOR}10000/`);
+  results.floor10000 = { firstCard: t.firstCard, longest: t.longest, filter: await filterLatency(page, '合成 12'), bytes: total(page.bytes) };
+  await page.context().close();
+}
+await browser.close();
+
+results.lighthouse = { app: await lighthouse(APP, 'app'), floor: await lighthouse(FLOOR, 'floor') };
+
+// ---------------------------------------------------------------------------------------------
+const a = results.app;
+const f = results.floor;
+const s10 = results.scale[10000];
+const g = s10.growth;
+const lh = results.lighthouse;
+const rows = [
+  ['bytes transferred, first visit', kb(a.total), kb(f.total), '≤ 150 KB'],
+  ['… of which wasm / js / css / html / data', ['wasm', 'js', 'css', 'html', 'data'].map((k) => kb(a.bytes[k] ?? 0)).join(' / '), '', ''],
+  ['bytes transferred, repeat visit', kb(a.repeat), kb(f.repeat), 'only what changed'],
+  ['first contentful paint (headline, key figures)', ms(a.fcp), ms(f.fcp), ''],
+  ['first card visible', ms(a.firstCard), ms(f.firstCard), `≤ 1.5 × floor = ${ms(1.5 * f.firstCard)}`],
+  ['all six charts drawn', ms(a.charts.ms), '(inline SVG)', ''],
+  ['filter by search, real data', ms(a.filter.search), ms(f.filter.search), ''],
+  ['filter by chip, real data', ms(a.filter.chip), ms(f.filter.chip), ''],
+  ['JS heap / wasm memory, real data', `${mb(a.memory.js)} / ${mb(a.memory.wasm)}`, mb(f.memory.js), 'reported'],
+  ...SCALES.map((n) => [`first card, ${n.toLocaleString('en')} highlights`, ms(results.scale[n].firstCard),
+    n === 10000 ? ms(results.floor10000.firstCard) : '', n === 10000 ? '< 400 ms' : (n === 100000 ? 'loads, no freeze' : '')]),
+  ...SCALES.map((n) => [`search / chip filter, ${n.toLocaleString('en')}`, `${ms(results.scale[n].filter.search)} / ${ms(results.scale[n].filter.chip)}`,
+    n === 10000 ? `${ms(results.floor10000.filter.search)} / ${ms(results.floor10000.filter.chip)}` : '', n === 10000 ? '< 50 ms' : '']),
+  ...SCALES.map((n) => [`longest main-thread task while loading, ${n.toLocaleString('en')}`, ms(results.scale[n].longest),
+    n === 10000 ? ms(results.floor10000.longest) : '', '']),
+  ...SCALES.map((n) => [`JS heap / wasm memory, ${n.toLocaleString('en')}`, `${mb(results.scale[n].memory.js)} / ${mb(results.scale[n].memory.wasm)}`, '', 'reported']),
+  ['10,000: heap / wasm after 10 → after 110 filter changes', `${mb(g.after10.js)} → ${mb(g.after110.js)} / ${mb(g.after10.wasm)} → ${mb(g.after110.wasm)}`, '', 'no growth'],
+  ['Lighthouse performance (mobile)', lh.app.performance, lh.floor.performance, '100'],
+  ['Lighthouse LCP / TBT / CLS', `${(lh.app.lcp / 1000).toFixed(1)} s / ${ms(lh.app.tbt)} / ${lh.app.cls.toFixed(3)}`,
+    `${(lh.floor.lcp / 1000).toFixed(1)} s / ${ms(lh.floor.tbt)} / ${lh.floor.cls.toFixed(3)}`, '< 1.5 s / < 50 ms / 0'],
+  ['Lighthouse accessibility / best practices / SEO', `${lh.app.accessibility} / ${lh.app.bestPractices} / ${lh.app.seo}`,
+    `${lh.floor.accessibility} / ${lh.floor.bestPractices} / ${lh.floor.seo}`, '100 / 100 / 100'],
+];
+const table = ['| measure | app | static floor | target |', '|---|---|---|---|',
+  ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+console.log(table);
+await writeFile(`${HERE}results.json`, `${JSON.stringify(results, null, 2)}\n`);
+await writeFile(`${HERE}RESULTS.md`, `# Benchmark results
+
+Latest run of \`bash .ci/bench\`: ${results.date}, ${results.machine}, Chromium ${results.chromium}.
+Release build served by nginx (brotli/gzip precompressed) from \`/zwgk/xixi-2023/\`; the static
+floor is \`tests/bench/static-floor.mjs\`'s page of the same data. Times are medians of
+${RUNS} fresh page loads (first visit) or 5 repetitions (filters), at 412 × 823 px; a filter's
+time runs from the event to the painted frame that shows the new count. Raw figures:
+\`results.json\`.
+
+${table}
+`);
