@@ -35,7 +35,10 @@ await new Promise((done) => {
   requestAnimationFrame(() => setTimeout(done));
   setTimeout(done, 500);
 });
-for (const href of ['%s', ...(document.getElementById('first-paint')?.dataset.preload ?? '').split(' ')]) {
+const [index, ...data] = (document.getElementById('first-paint')?.dataset.preload ?? '').split(' ');
+// A link to another report (r=…) needs other data: then the default report's is not fetched.
+const other = new URLSearchParams(location.search).has('r');
+for (const href of ['%s', index, ...(other ? [] : data)]) {
   if (href) document.head.append(Object.assign(document.createElement('link'),
     { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
 }

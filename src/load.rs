@@ -89,6 +89,21 @@ struct JustId {
     id: Option<String>,
 }
 
+/// A fetched file as text; `Err` says where it stops being UTF-8.
+pub fn utf8(bytes: Vec<u8>) -> Result<String, LoadError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&good[start..]).chars().count() + 1;
+        LoadError::Malformed {
+            message: "the file is not UTF-8 text".into(),
+            line,
+            column,
+        }
+    })
+}
+
 /// Parse and validate a report file.
 pub fn load_report(json: &str) -> Result<Loaded, LoadError> {
     let mut loader = Loader::new(json)?;

@@ -1124,3 +1124,21 @@ fn a_synthetic_report_of_ten_thousand_loads_whole() {
     assert_eq!(loaded.report.highlights.len(), 10_000);
     assert_eq!(loaded.report.key_figures, real.key_figures);
 }
+
+#[test]
+fn a_file_that_is_not_utf8_names_the_line_and_column() {
+    let mut bytes = "{\n  \"id\": \"西溪".as_bytes().to_vec();
+    bytes.push(0xff);
+    match load::utf8(bytes) {
+        Err(LoadError::Malformed {
+            line,
+            column,
+            message,
+        }) => {
+            assert_eq!((line, column), (2, 12));
+            assert!(message.contains("UTF-8"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(load::utf8("西溪".as_bytes().to_vec()).unwrap(), "西溪");
+}

@@ -9,9 +9,9 @@ use crate::format;
 use crate::model::Lang;
 use crate::query::ViewState;
 
-/// Cards drawn at first and added per step: more than a large screen holds, few enough that a
-/// view of 100,000 highlights draws as fast as a view of ten.
-pub const PAGE: usize = 24;
+/// Cards drawn at first and added per step: more than a large screen holds (four rows of three
+/// at 1280 px), few enough that a view of 100,000 highlights draws as fast as a view of ten.
+pub const PAGE: usize = 12;
 
 /// The cards of a view, drawn a page at a time: the next page comes when the reader scrolls near
 /// the end of the list (or presses 「显示更多」), and everything when the page is printed.
