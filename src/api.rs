@@ -104,25 +104,29 @@ pub async fn load(
     let text = fetch_text(&url).await?;
     let mut loader =
         load::Loader::new(&text).map_err(|error| FetchError::Invalid { url, error })?;
-    // Reading is most of the work, indexing for search the rest.
-    let share = 0.8;
     let mut slice = Slice::start();
     while !loader.step(STEP) {
-        slice
-            .maybe_yield(|| progress(loader.progress() * share))
-            .await;
+        slice.maybe_yield(|| progress(loader.progress())).await;
     }
     let loaded = loader.finish();
+    Ok(Arc::new(Dataset::new(index, entry, loaded)))
+}
+
+/// Build the search index in slices after the first cards are drawn, and hand it to the
+/// dataset (a search typed before it is ready builds it at once instead).
+pub async fn index_in_background(ds: Arc<Dataset>) {
+    // Called from an animation frame: this lets that frame be painted first.
+    browser::yield_to_browser().await;
     let mut search = SearchIndex::default();
-    let total = loaded.report.highlights.len().max(1);
-    for chunk in loaded.report.highlights.chunks(STEP) {
+    let mut slice = Slice::start();
+    for chunk in ds.report.highlights.chunks(STEP) {
+        if ds.has_search() {
+            return;
+        }
         search.extend(chunk);
-        let done = search.len() as f64 / total as f64;
-        slice
-            .maybe_yield(|| progress(share + (1.0 - share) * done))
-            .await;
+        slice.maybe_yield(|| ()).await;
     }
-    Ok(Arc::new(Dataset::with_search(index, entry, loaded, search)))
+    ds.offer_search(search);
 }
 
 /// Work done since the last yield to the browser.

@@ -1,9 +1,12 @@
 //! A loaded report with everything the views derive from it once (the search index), so that no
 //! view re-parses or re-indexes on a keystroke.
 
-use crate::filter::SearchIndex;
+use std::sync::OnceLock;
+
+use crate::filter::{self, Outcome, SearchIndex};
 use crate::load::{Loaded, Skipped};
 use crate::model::{Report, ReportEntry, ReportIndex};
+use crate::query::ViewState;
 
 #[derive(Debug, PartialEq)]
 pub struct Dataset {
@@ -11,30 +14,42 @@ pub struct Dataset {
     pub entry: ReportEntry,
     pub report: Report,
     pub skipped: Vec<Skipped>,
-    pub search: SearchIndex,
+    /// Built after the first cards are drawn (the app offers it when ready), or on the first
+    /// search if that comes sooner: the page need not wait for it.
+    search: OnceLock<SearchIndex>,
 }
 
 impl Dataset {
     pub fn new(index: ReportIndex, entry: ReportEntry, loaded: Loaded) -> Dataset {
-        let search = SearchIndex::new(&loaded.report);
-        Dataset::with_search(index, entry, loaded, search)
-    }
-
-    /// With a search index built beforehand (in steps, for a large report).
-    pub fn with_search(
-        index: ReportIndex,
-        entry: ReportEntry,
-        loaded: Loaded,
-        search: SearchIndex,
-    ) -> Dataset {
-        debug_assert_eq!(search.len(), loaded.report.highlights.len());
         Dataset {
             index,
             entry,
             report: loaded.report,
             skipped: loaded.skipped,
-            search,
+            search: OnceLock::new(),
         }
+    }
+
+    /// The search index, built now if it is not there yet.
+    pub fn search(&self) -> &SearchIndex {
+        self.search.get_or_init(|| SearchIndex::new(&self.report))
+    }
+
+    pub fn has_search(&self) -> bool {
+        self.search.get().is_some()
+    }
+
+    /// Hand over an index built elsewhere (in steps); ignored if one was built meanwhile.
+    pub fn offer_search(&self, search: SearchIndex) {
+        if search.len() == self.report.highlights.len() {
+            let _ = self.search.set(search);
+        }
+    }
+
+    /// What a view shows: the search index is only needed, and built, once there are words.
+    pub fn outcome(&self, criteria: &ViewState) -> Outcome {
+        let words = criteria.query.split_whitespace().next().is_some();
+        filter::apply(&self.report, words.then(|| self.search()), criteria)
     }
 
     /// The index of the highlight with this id.
@@ -66,5 +81,46 @@ pub fn resolve(base: &str, href: &str) -> String {
     match base.rfind('/') {
         Some(i) => format!("{}{}", &base[..=i], href),
         None => href.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load;
+
+    fn dataset() -> Dataset {
+        let index = load::load_index(include_str!("../public/reports.json")).unwrap();
+        let entry = index.reports[0].clone();
+        let loaded = load::load_report(include_str!("../public/data/xixi-2023.json")).unwrap();
+        Dataset::new(index, entry, loaded)
+    }
+
+    #[test]
+    fn the_search_index_is_built_only_when_words_are_searched() {
+        let ds = dataset();
+        let all = ds.outcome(&ViewState::default());
+        assert_eq!(all.visible.len(), ds.report.highlights.len());
+        assert!(!ds.has_search(), "no words, no index");
+        let words = ViewState {
+            query: "养老".into(),
+            ..ViewState::default()
+        };
+        let found = ds.outcome(&words);
+        assert!(ds.has_search());
+        assert_eq!(
+            found.visible,
+            filter::visible(&ds.report, &SearchIndex::new(&ds.report), &words)
+        );
+        assert!(!found.visible.is_empty() && found.visible.len() < all.visible.len());
+    }
+
+    #[test]
+    fn an_index_built_elsewhere_is_taken_once_and_only_if_whole() {
+        let ds = dataset();
+        ds.offer_search(SearchIndex::default());
+        assert!(!ds.has_search(), "an index of the wrong length is refused");
+        ds.offer_search(SearchIndex::new(&ds.report));
+        assert!(ds.has_search());
     }
 }

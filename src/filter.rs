@@ -82,8 +82,15 @@ pub struct Outcome {
 
 /// One pass over the report, searching each highlight's text once: at 100,000 highlights this
 /// is what a keystroke costs, so the chips' counts must not each search again.
-pub fn apply(report: &Report, index: &SearchIndex, s: &ViewState) -> Outcome {
+///
+/// `index` may be `None` when the view has no search words (it is not looked at then).
+pub fn apply(report: &Report, index: Option<&SearchIndex>, s: &ViewState) -> Outcome {
     let terms = terms(&s.query);
+    let hay = |i: usize| {
+        index
+            .and_then(|x| x.haystacks.get(i))
+            .map_or("", String::as_str)
+    };
     let mut out = Outcome {
         visible: Vec::new(),
         facets: Facets {
@@ -92,8 +99,8 @@ pub fn apply(report: &Report, index: &SearchIndex, s: &ViewState) -> Outcome {
             kinds: vec![0; Kind::ALL.len()],
         },
     };
-    for (i, (h, hay)) in report.highlights.iter().zip(&index.haystacks).enumerate() {
-        if !terms.iter().all(|t| hay.contains(t.as_str())) {
+    for (i, h) in report.highlights.iter().enumerate() {
+        if !terms.is_empty() && !terms.iter().all(|t| hay(i).contains(t.as_str())) {
             continue;
         }
         let theme = s.themes.is_empty() || s.themes.contains(&h.theme);
@@ -125,7 +132,7 @@ pub fn apply(report: &Report, index: &SearchIndex, s: &ViewState) -> Outcome {
 
 /// Indices into `report.highlights` of what the view shows, in the view's order.
 pub fn visible(report: &Report, index: &SearchIndex, s: &ViewState) -> Vec<usize> {
-    apply(report, index, s).visible
+    apply(report, Some(index), s).visible
 }
 
 /// Sort indices: report order, or grouped by theme (taxonomy order) or kind, report order within.
@@ -162,5 +169,5 @@ pub struct Facets {
 }
 
 pub fn facets(report: &Report, index: &SearchIndex, s: &ViewState) -> Facets {
-    apply(report, index, s).facets
+    apply(report, Some(index), s).facets
 }

@@ -16,7 +16,6 @@ use crate::components::original::Original;
 use crate::components::share_panel::SharePanel;
 use crate::components::views_nav::ViewsNav;
 use crate::dataset::Dataset;
-use crate::filter;
 use crate::format;
 use crate::i18n::ui;
 use crate::query::{Embed, View, ViewState};
@@ -48,11 +47,18 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
             }
         });
     }
+    // The search index is built in slices once the first cards are on screen.
+    {
+        let ds = ds.clone();
+        request_animation_frame(move || {
+            leptos::task::spawn_local(crate::api::index_in_background(ds))
+        });
+    }
     // Only what filters the list: opening a card or switching 关怀模式 does not filter again.
     let criteria = Memo::new(move |_| nav.state.with(ViewState::criteria));
     let outcome = {
         let ds = ds.clone();
-        Memo::new(move |_| criteria.with(|c| filter::apply(&ds.report, &ds.search, c)))
+        Memo::new(move |_| criteria.with(|c| ds.outcome(c)))
     };
     let visible = Memo::new(move |_| outcome.with(|o| o.visible.clone()));
     let facets = Memo::new(move |_| outcome.with(|o| o.facets.clone()));
