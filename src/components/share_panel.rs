@@ -11,13 +11,22 @@ use crate::share;
 pub fn SharePanel(title: String) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let lang = nav.lang;
+    // The link, its QR code and the embed code are made only while the panel is open: closed,
+    // a filter change or a keystroke costs nothing here.
+    let open = RwSignal::new(false);
     let link = Memo::new(move |_| {
+        if !open.get() {
+            return String::new();
+        }
         nav.state
             .with(|s| share::share_url(&browser::page_url(), s))
     });
     let code = {
         let title = title.clone();
         Memo::new(move |_| {
+            if !open.get() {
+                return String::new();
+            }
             nav.state
                 .with(|s| share::embed_code(&browser::page_url(), s, &title))
         })
@@ -32,6 +41,9 @@ pub fn SharePanel(title: String) -> impl IntoView {
         }));
     };
     let qr = move || {
+        if !open.get() {
+            return None;
+        }
         share::qr(&link.get()).map(|(n, d)| {
             let q = 4;
             view! {
@@ -53,7 +65,7 @@ pub fn SharePanel(title: String) -> impl IntoView {
         }
     });
     view! {
-        <details class="share">
+        <details class="share" on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
             <summary>{move || ui(lang.get()).share}</summary>
             <div class="share-body">
                 <div class="share-link">
