@@ -135,3 +135,63 @@ async fn a_failed_fetch_shows_the_error_panel_with_retry() {
         "a retry button"
     );
 }
+
+fn dataset() -> std::sync::Arc<xixi_highlights::dataset::Dataset> {
+    let index = xixi_highlights::load::load_index(include_str!("../public/reports.json")).unwrap();
+    let entry = index.reports[0].clone();
+    std::sync::Arc::new(xixi_highlights::dataset::Dataset::new(
+        index,
+        entry,
+        load_report(REPORT).unwrap(),
+    ))
+}
+
+/// How many cards the list has drawn.
+fn cards(root: &web_sys::HtmlElement) -> usize {
+    root.inner_html().matches("<article").count()
+}
+
+#[wasm_bindgen_test]
+async fn cards_are_drawn_a_page_at_a_time_and_the_button_draws_the_next() {
+    use xixi_highlights::components::card_list::CardList;
+    let ds = dataset();
+    let root = container();
+    leptos::mount::mount_to(root.clone(), move || {
+        view! { <CardList ds=ds order=(0..30).collect() lang=Lang::Zh view=ViewState::default() auto=false reveal=None /> }
+    })
+    .forget();
+    sleep(20).await;
+    assert_eq!(cards(&root), 12);
+    for (drawn, label) in [(24, "显示更多（还有 6 项）"), (30, "")] {
+        let button = root.query_selector(".more button").unwrap().unwrap();
+        button.unchecked_into::<web_sys::HtmlElement>().click();
+        sleep(20).await;
+        assert_eq!(cards(&root), drawn);
+        let left = root
+            .query_selector(".more button")
+            .unwrap()
+            .map(|b| b.text_content().unwrap_or_default());
+        assert_eq!(left.unwrap_or_default(), label);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_card_a_reader_returns_to_is_drawn() {
+    use xixi_highlights::components::card_list::CardList;
+    let ds = dataset();
+    let root = container();
+    leptos::mount::mount_to(root.clone(), move || {
+        view! { <CardList ds=ds order=(0..40).collect() lang=Lang::Zh view=ViewState::default() auto=false reveal=Some(30) /> }
+    })
+    .forget();
+    sleep(20).await;
+    assert_eq!(cards(&root), 36, "three pages, down to the 31st card");
+    assert_eq!(
+        root.query_selector(".more button")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "显示更多（还有 4 项）"
+    );
+}
