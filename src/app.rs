@@ -111,6 +111,8 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#main">{move || ui(lang.get()).skip_to_content}</a>
         {move || {
             let loaded = data.get();
+            // Here, not in an effect: the first paint must go in the same frame the page comes,
+            // or both show for a frame and the layout jumps.
             if loaded.is_some() {
                 browser::remove_first_paint();
             }

@@ -166,15 +166,6 @@ impl<'a> Loader<'a> {
         })
     }
 
-    /// How many highlights the file has.
-    pub fn len(&self) -> usize {
-        self.raws.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.raws.is_empty()
-    }
-
     /// Share of the work done, from 0 to 1.
     pub fn progress(&self) -> f64 {
         // Until parsing ends, count every record as one to check (at most half the work).

@@ -4,7 +4,7 @@
 // state the dataset's numbers, bad links are reported, and English is a link away.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, cards, titles, APP, OUT, waitShown, countAll } from './helpers.mjs';
+import { launch, open, cards, titles, APP, OUT, waitShown, countAll, shownCount } from './helpers.mjs';
 
 let browser;
 let data;
@@ -25,7 +25,6 @@ const chip = (page, theme) => {
 };
 const chipCount = async (locator) => Number(await locator.locator('.count').innerText());
 const param = (page, key) => new URL(page.url()).searchParams.get(key);
-const shown = async (page) => Number((await page.locator('.result-count').innerText()).match(/共 (\d+) 项/)[1]);
 
 /// Open `url` and wait until the page has drawn its cards.
 async function ready(url, options) {
@@ -84,7 +83,7 @@ test('a theme chip filters the cards, is pressed, and its link reopens the same 
   await waitShown(page, n);
   assert.equal(await safety.getAttribute('aria-pressed'), 'true');
   assert.equal(param(page, 't'), 'safety');
-  assert.equal(await shown(page), n);
+  assert.equal(await shownCount(page), n);
   // Every card shown is a safety card, in report order.
   const expected = data.highlights.filter((h) => h.theme === 'safety').map((h) => h.title.zh);
   const got = await titles(page);
@@ -113,7 +112,7 @@ test('typing 养老 in the search box narrows the cards and goes into the link',
   await page.waitForFunction((all) => Number(document.querySelector('.result-count').textContent.match(/\d+/)[0]) < all, data.highlights.length);
   const n = await countAll(page);
   assert.ok(n > 0, 'some cards match 养老');
-  assert.equal(await shown(page), n, '「共 N 项」 counts the cards');
+  assert.equal(await shownCount(page), n, '「共 N 项」 counts the cards');
   // Each card shown holds the word (title, summary, figures or its source sentence).
   for (const text of await cards(page).evaluateAll((els) => els.map((e) => e.textContent))) {
     assert.match(text, /养老/);
@@ -127,13 +126,13 @@ test('typing 养老 in the search box narrows the cards and goes into the link',
   await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '养老 智慧');
   const m = await countAll(page);
   assert.ok(m > 0 && m < n, `养老 智慧 gives ${m} of ${n}`);
-  assert.equal(await shown(page), m);
+  assert.equal(await shownCount(page), m);
 
   // Nonsense: the empty state, with a button that clears the search.
   await box.fill('火星基地');
   await page.locator('.empty').waitFor();
   assert.equal(await countAll(page), 0);
-  assert.equal(await shown(page), 0);
+  assert.equal(await shownCount(page), 0);
   await page.locator('.empty button').click();
   await waitShown(page, data.highlights.length);
   assert.equal(param(page, 'q'), null);

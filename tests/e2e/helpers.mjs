@@ -63,6 +63,9 @@ export async function titles(page) {
   return page.locator('article.card h3').allTextContents();
 }
 
+/// The number 「共 N 项」 (or "N highlights") says: the whole view, drawn or not.
+export const shownCount = async (page) => Number((await page.locator('.result-count').innerText()).match(/\d+/)[0]);
+
 /// Wait until 「共 N 项」 says `n` (the count of the whole view, drawn or not).
 export const waitShown = (page, n) => page.waitForFunction(
   (n) => Number(document.querySelector('.result-count')?.textContent.match(/\d+/)?.[0]) === n, n);
