@@ -39,8 +39,9 @@ pub const DARK: Palette = Palette {
     highlight: RGBColor(240, 166, 80),
 };
 
+// A Chinese face first, as in the page's CSS: one font for every label, no per-glyph fallback.
 const FONT: &str =
-    "system-ui, \"PingFang SC\", \"Noto Sans CJK SC\", \"Microsoft YaHei\", sans-serif";
+    "\"PingFang SC\", \"Noto Sans CJK SC\", \"Microsoft YaHei\", system-ui, sans-serif";
 
 /// Size the canvas for `css_width` at `dpr` and draw `spec` on it; `hover` is emphasised.
 pub fn draw(

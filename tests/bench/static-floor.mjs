@@ -1,7 +1,8 @@
 // The physical floor the issue compares against: the same report as one hand-written-style static
 // HTML page — inline CSS, every highlight as a card, the report's bar charts as inline SVG, and
 // a few lines of inline script for search and theme chips (so filter latency can be measured
-// the same way as the app's). Generated from a dataset file, so it holds exactly the app's data.
+// the same way as the app's). Generated from a dataset file, so it holds exactly the app's data,
+// and set in the app's font stack, so font fallback costs both pages the same.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -32,7 +33,7 @@ export function floorPage(report) {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(report.meta.headline.zh)}</title>
 <meta name="description" content="${esc(report.meta.kicker.zh)}">
-<style>body{font:16px/1.6 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:0 14px;color:#1a1a1a}
+<style>body{font:16px/1.6 "PingFang SC","Noto Sans CJK SC","Microsoft YaHei",system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:0 14px;color:#1a1a1a}
 .cards{list-style:none;padding:0;display:grid;gap:12px;grid-template-columns:repeat(auto-fill,minmax(300px,1fr))}
 .card{border:1px solid #ccc;border-radius:8px;padding:12px}.chip{margin:2px;padding:6px 10px}
 .chip[aria-pressed=true]{background:#0b6e5f;color:#fff}[hidden]{display:none}figure{margin:12px 0}</style></head>
