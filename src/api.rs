@@ -109,7 +109,10 @@ pub async fn load(
         slice.maybe_yield(|| progress(loader.progress())).await;
     }
     let loaded = loader.finish();
-    Ok(Arc::new(Dataset::new(index, entry, loaded)))
+    let ds = Arc::new(Dataset::new(index, entry, loaded));
+    // The page is drawn in a task of its own, not in the one that read the file.
+    browser::yield_to_browser().await;
+    Ok(ds)
 }
 
 /// Build the search index in slices after the first cards are drawn, and hand it to the

@@ -1,4 +1,5 @@
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 
@@ -79,9 +80,26 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
             last_opened.set_value(Some(i));
         }
     });
+    // The page is drawn top down in three tasks: header and tabs, then the filters, then the
+    // cards and the footer. Three short tasks instead of one long one, so a slow phone answers a
+    // tap in between; nothing on screen moves, as each part comes below what is already there.
+    let stage = RwSignal::new(Stage::Header);
+    set_timeout(
+        move || {
+            stage.set(Stage::Filters);
+            set_timeout(move || stage.set(Stage::All), Duration::ZERO);
+        },
+        Duration::ZERO,
+    );
+    // Each changes once: what reads them is drawn again only when its own part comes.
+    let filters_on = Memo::new(move |_| stage.get() >= Stage::Filters);
+    let all_on = Memo::new(move |_| stage.get() == Stage::All);
     let cards = {
         let ds = ds.clone();
         move || {
+            if !all_on.get() {
+                return ().into_any();
+            }
             let lang = lang.get();
             let order = visible.get();
             if order.is_empty() {
@@ -147,6 +165,9 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
                 return view! { <Detail ds=ds.clone() index=i order=visible.get_untracked() /> }
                     .into_any();
             }
+            if !filters_on.get() && view != View::Text {
+                return ().into_any();
+            }
             match view {
                 View::Text => view! { <Original ds=ds.clone() /> }.into_any(),
                 View::Charts => view! {
@@ -187,12 +208,20 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
             {move || (embed.get() != Some(Embed::Card) && embed.get() != Some(Embed::Chart)).then(|| view! { <ViewsNav /> })}
             {body}
         </main>
-        {move || embed.get().is_none().then(|| view! {
+        {move || (all_on.get() && embed.get().is_none()).then(|| view! {
             <footer class="site-footer">
                 <p>{move || ui(lang.get()).footer_source}</p>
             </footer>
         })}
     }
+}
+
+/// How much of the page is drawn, in the order it is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    Header,
+    Filters,
+    All,
 }
 
 /// In an embed: opens the same view as a full page in a new tab, never in the portal's frame.
