@@ -51,9 +51,14 @@ impl Nav {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (initial, initial_problems) = ViewState::parse(&browser::current_query());
-    // Write the link back canonically (the reader's bad values are reported, not kept).
-    browser::set_query(&initial.write(), false);
+    let query = browser::current_query();
+    let (initial, initial_problems) = ViewState::parse(&query);
+    // Write the link back canonically (the reader's bad values are reported, not kept); a link
+    // that is canonical already is left alone, which spares a history call at start-up.
+    let canonical = initial.write();
+    if query.strip_prefix('?').unwrap_or(&query) != canonical {
+        browser::set_query(&canonical, false);
+    }
     let (state, set_state) = signal(initial);
     let (problems, set_problems) = signal(initial_problems);
     let lang = Memo::new(move |_| state.with(|s| s.lang));
