@@ -13,6 +13,7 @@ pub mod export;
 pub mod expr;
 pub mod filter;
 pub mod format;
+pub mod hash;
 pub mod i18n;
 pub mod load;
 pub mod model;

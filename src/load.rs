@@ -2,12 +2,12 @@
 //! is skipped and reported with its reasons; only a file that cannot be read as a report at all is
 //! refused.
 
-use std::collections::HashSet;
 use std::fmt;
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+use crate::hash::{FastMap, FastSet};
 use crate::model::{
     Chapter, ChartDef, Highlight, KeyFigure, Meta, Report, ReportIndex, Source, Theme,
 };
@@ -119,10 +119,11 @@ pub struct Loader<'a> {
     raws: Vec<&'a RawValue>,
     report: Report,
     skipped: Vec<Skipped>,
-    /// Every id in the file, parsed or not: a chart may name a record that is skipped.
-    ids: HashSet<String>,
-    /// Ids of the parsed records so far, to find one used twice.
-    seen: HashSet<String>,
+    /// Per id of a parsed record, the first parsed record with it: to find an id used twice,
+    /// and the metrics a derived metric refers to, without searching the list.
+    first: FastMap<String, usize>,
+    /// Ids of records that did not parse: a chart may still name one (it is reported itself).
+    unparsed: FastSet<String>,
     /// Per parsed highlight: its position in the file, and whether an earlier one had its id.
     origin: Vec<(usize, bool)>,
     /// Per parsed highlight: whether it failed its checks.
@@ -156,8 +157,8 @@ impl<'a> Loader<'a> {
             raws: env.highlights,
             report,
             skipped: Vec::new(),
-            ids: HashSet::with_capacity(n),
-            seen: HashSet::with_capacity(n),
+            first: FastMap::with_capacity_and_hasher(n, Default::default()),
+            unparsed: FastSet::default(),
             origin: Vec::with_capacity(n),
             fails: Vec::with_capacity(n),
             parsed: 0,
@@ -194,7 +195,8 @@ impl<'a> Loader<'a> {
         }
         if !self.charts_checked {
             self.charts_checked = true;
-            let chart_problems = validate::check_charts(&self.report, &self.ids);
+            let known = |id: &str| self.first.contains_key(id) || self.unparsed.contains(id);
+            let chart_problems = validate::check_charts(&self.report, &known);
             if !chart_problems.is_empty() {
                 self.skipped.push(Skipped {
                     record: "charts".into(),
@@ -215,15 +217,21 @@ impl<'a> Loader<'a> {
         self.parsed += 1;
         match serde_json::from_str::<Highlight>(raw) {
             Ok(h) => {
-                self.ids.insert(h.id.clone());
-                let repeated = !self.seen.insert(h.id.clone());
+                let position = self.report.highlights.len();
+                let repeated = match self.first.entry(h.id.clone()) {
+                    std::collections::hash_map::Entry::Occupied(_) => true,
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert(position);
+                        false
+                    }
+                };
                 self.origin.push((i, repeated));
                 self.report.highlights.push(h);
             }
             Err(e) => {
                 let id = serde_json::from_str::<JustId>(raw).ok().and_then(|j| j.id);
                 let record = validate::record_name(i, id.as_deref());
-                self.ids.extend(id);
+                self.unparsed.extend(id);
                 let p = Problem {
                     record: record.clone(),
                     field: "-".into(),
@@ -242,7 +250,14 @@ impl<'a> Loader<'a> {
         self.checked += 1;
         let h = &self.report.highlights[k];
         let (i, repeated) = self.origin[k];
-        let mut problems = validate::check_highlight(&self.report, i, h);
+        let report = &self.report;
+        let first = &self.first;
+        let metric = |name: &str| {
+            let (hid, mid) = name.split_once('/')?;
+            let owner = &report.highlights[*first.get(hid)?];
+            owner.metrics.iter().find(|m| m.id == mid).map(|m| m.value)
+        };
+        let mut problems = validate::check_highlight(report, i, h, &metric);
         if repeated {
             problems.push(Problem {
                 record: validate::record_name(i, Some(&h.id)),

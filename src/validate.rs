@@ -113,48 +113,72 @@ pub fn check_report(r: &Report) -> Vec<Problem> {
 }
 
 /// Problems of one highlight on its own. A highlight with any problem is skipped and reported.
-pub fn check_highlight(r: &Report, index: usize, h: &Highlight) -> Vec<Problem> {
-    let rec = record_name(index, Some(&h.id));
+/// `metric` finds the value of `highlight-id/metric-id` anywhere in the report, for derived
+/// metrics (the loader answers from an index; [`metric_value`] would search the whole list).
+pub fn check_highlight(
+    r: &Report,
+    index: usize,
+    h: &Highlight,
+    metric: &dyn Fn(&str) -> Option<f64>,
+) -> Vec<Problem> {
+    let mut out = highlight_problems(r, h, metric);
+    // Named only when there is something to say: most records pass.
+    if !out.is_empty() {
+        let rec = record_name(index, Some(&h.id));
+        for p in &mut out {
+            p.record.clone_from(&rec);
+        }
+    }
+    out
+}
+
+fn highlight_problems(
+    r: &Report,
+    h: &Highlight,
+    metric: &dyn Fn(&str) -> Option<f64>,
+) -> Vec<Problem> {
+    // The record is named by `check_highlight`, once, if anything is wrong.
+    let rec = "";
     let mut out = Vec::new();
     if !is_slug(&h.id) {
         out.push(problem(
-            &rec,
+            rec,
             "id",
             format!("`{}` is not a lower-case slug", h.id),
         ));
     }
     if !r.chapters.iter().any(|c| c.id == h.chapter) {
         out.push(problem(
-            &rec,
+            rec,
             "chapter",
             format!("unknown chapter `{}`", h.chapter),
         ));
     }
     if !r.themes.iter().any(|t| t.id == h.theme) {
         out.push(problem(
-            &rec,
+            rec,
             "theme",
             format!("unknown theme `{}`", h.theme),
         ));
     }
     for (field, t) in [("title", &h.title), ("summary", &h.summary)] {
         if t.zh.trim().is_empty() {
-            out.push(problem(&rec, format!("{field}.zh"), "is empty"));
+            out.push(problem(rec, format!("{field}.zh"), "is empty"));
         }
         if t.en.trim().is_empty() {
-            out.push(problem(&rec, format!("{field}.en"), "is empty"));
+            out.push(problem(rec, format!("{field}.en"), "is empty"));
         }
     }
     if (h.kind == Kind::Project) != h.status.is_some() {
         out.push(problem(
-            &rec,
+            rec,
             "status",
             "a project has a status, and only a project",
         ));
     }
     if h.quotes.is_empty() {
         out.push(problem(
-            &rec,
+            rec,
             "quotes",
             "a highlight needs at least one source quote",
         ));
@@ -162,7 +186,7 @@ pub fn check_highlight(r: &Report, index: usize, h: &Highlight) -> Vec<Problem> 
     for (qi, q) in h.quotes.iter().enumerate() {
         let field = format!("quotes[{qi}]");
         match r.source.blocks.get(q.block) {
-            None => out.push(problem(&rec, format!("{field}.block"), "no such block")),
+            None => out.push(problem(rec, format!("{field}.block"), "no such block")),
             Some(b) => {
                 let at = b.text.char_indices().nth(q.offset).map(|(byte, _)| byte);
                 let found = at.is_some_and(|byte| b.text[byte..].starts_with(&q.text));
@@ -174,7 +198,7 @@ pub fn check_highlight(r: &Report, index: usize, h: &Highlight) -> Vec<Problem> 
                         None => " (not in that block)".to_string(),
                     };
                     out.push(problem(
-                        &rec,
+                        rec,
                         format!("{field}.text"),
                         format!(
                             "not found verbatim at block {} offset {}{hint}",
@@ -183,7 +207,7 @@ pub fn check_highlight(r: &Report, index: usize, h: &Highlight) -> Vec<Problem> 
                     ));
                 }
                 if q.lines[0] < b.lines[0] || q.lines[1] > b.lines[1] || q.lines[0] > q.lines[1] {
-                    out.push(problem(&rec, format!("{field}.lines"), "outside its block"));
+                    out.push(problem(rec, format!("{field}.lines"), "outside its block"));
                 }
             }
         }
@@ -193,24 +217,25 @@ pub fn check_highlight(r: &Report, index: usize, h: &Highlight) -> Vec<Problem> 
         let field = format!("metrics[{mi}]");
         if !ids.insert(m.id.as_str()) || !is_slug(&m.id) {
             out.push(problem(
-                &rec,
+                rec,
                 format!("{field}.id"),
                 format!("`{}` is not a unique slug", m.id),
             ));
         }
-        check_metric(r, h, m, &rec, &field, &mut out);
+        check_metric(h, m, metric, &field, &mut out);
     }
     out
 }
 
 fn check_metric(
-    r: &Report,
     h: &Highlight,
     m: &Metric,
-    rec: &str,
+    lookup: &dyn Fn(&str) -> Option<f64>,
     field: &str,
     out: &mut Vec<Problem>,
 ) {
+    // The record is named by the caller, once, if anything is wrong.
+    let rec = "";
     if !m.value.is_finite() || !m.base_value.is_finite() {
         out.push(problem(
             rec,
@@ -278,23 +303,20 @@ fn check_metric(
                 ));
             }
         }
-        (None, Some(d)) => {
-            let lookup = |name: &str| metric_value(r, name);
-            match expr::eval(&d.formula, &lookup) {
-                Err(e) => out.push(problem(rec, format!("{field}.derived.formula"), e)),
-                Ok(v) => {
-                    let scale = 10f64.powi(d.decimals as i32);
-                    let rounded = (v * scale).round() / scale;
-                    if !close(rounded, m.value) {
-                        out.push(problem(
-                            rec,
-                            format!("{field}.value"),
-                            format!("{} but the formula gives {rounded}", m.value),
-                        ));
-                    }
+        (None, Some(d)) => match expr::eval(&d.formula, lookup) {
+            Err(e) => out.push(problem(rec, format!("{field}.derived.formula"), e)),
+            Ok(v) => {
+                let scale = 10f64.powi(d.decimals as i32);
+                let rounded = (v * scale).round() / scale;
+                if !close(rounded, m.value) {
+                    out.push(problem(
+                        rec,
+                        format!("{field}.value"),
+                        format!("{} but the formula gives {rounded}", m.value),
+                    ));
                 }
             }
-        }
+        },
         (Some(_), Some(_)) => out.push(problem(rec, field, "a derived metric is not printed")),
         (None, None) => out.push(problem(rec, field, "needs `printed` or `derived`")),
     }
@@ -329,8 +351,8 @@ pub fn check_references(r: &Report) -> Vec<Problem> {
 
 /// Problems of chart definitions: ids used twice, metrics that no record of the file has. A
 /// metric of a record that is skipped is no problem here (the chart loses that bar, and the
-/// skipped record is reported itself); `ids` are the ids of every record in the file.
-pub fn check_charts(r: &Report, ids: &HashSet<String>) -> Vec<Problem> {
+/// skipped record is reported itself); `known` says if any record of the file has an id.
+pub fn check_charts(r: &Report, known: &dyn Fn(&str) -> bool) -> Vec<Problem> {
     let mut out = Vec::new();
     unique(&mut out, "charts", r.charts.iter().map(|c| c.id.as_str()));
     for (i, c) in r.charts.iter().enumerate() {
@@ -338,7 +360,7 @@ pub fn check_charts(r: &Report, ids: &HashSet<String>) -> Vec<Problem> {
             for (j, m) in metrics.iter().enumerate() {
                 let (hid, _) = m.split_once('/').unwrap_or((m.as_str(), ""));
                 let parsed = r.highlights.iter().any(|h| h.id == hid);
-                if !ids.contains(hid) || (parsed && metric_value(r, m).is_none()) {
+                if !known(hid) || (parsed && metric_value(r, m).is_none()) {
                     out.push(problem(
                         &format!("charts[{i}] ({})", c.id),
                         format!("series.metrics[{j}]"),

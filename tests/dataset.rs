@@ -656,6 +656,40 @@ fn a_derived_value_that_disagrees_with_its_formula_is_named() {
 }
 
 #[test]
+fn a_derived_metric_finds_the_records_it_uses_before_or_after_it() {
+    // The minority share is worked out from the resident population, another record: move that
+    // record to the end of the file, then to the start; the formula resolves either way.
+    for to_end in [true, false] {
+        let mut v = value();
+        let list = v["highlights"].as_array_mut().unwrap();
+        let at = list
+            .iter()
+            .position(|h| h["id"] == "resident-population")
+            .unwrap();
+        let moved = list.remove(at);
+        if to_end {
+            list.push(moved);
+        } else {
+            list.insert(0, moved);
+        }
+        let total = list.len();
+        let loaded = load_ok(&v.to_string());
+        assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
+        assert_eq!(loaded.report.highlights.len(), total);
+    }
+    // A record used twice: the second is skipped as a duplicate, and the formula still reads
+    // the first.
+    let mut v = value();
+    let i = index_of(&v, "resident-population");
+    let twin = v["highlights"][i].clone();
+    v["highlights"].as_array_mut().unwrap().push(twin);
+    let loaded = load_ok(&v.to_string());
+    assert_eq!(loaded.skipped.len(), 1, "{:?}", loaded.skipped);
+    assert!(loaded.skipped[0].record.ends_with("(resident-population)"));
+    assert_eq!(loaded.skipped[0].problems[0].field, "id");
+}
+
+#[test]
 fn malformed_and_truncated_json_is_refused_with_its_position() {
     let json = report_json();
     // A stray word on line 6.

@@ -37,8 +37,9 @@ fn main() -> ExitCode {
         [cmd, path] if cmd == "check" => check(Path::new(path)),
         [cmd, html, index] if cmd == "prerender" => prerender(Path::new(html), Path::new(index)),
         [cmd, n, real, out] if cmd == "synth" => synth(n, Path::new(real), Path::new(out)),
+        [cmd, path] if cmd == "time" => time_load(Path::new(path)),
         _ => Err(
-            "usage: datatool fill|check <report.json> | prerender <index.html> \
+            "usage: datatool fill|check|time <report.json> | prerender <index.html> \
              <reports.json> | synth <count> <report.json> <out.json>"
                 .to_string(),
         ),
@@ -148,6 +149,32 @@ fn check(path: &Path) -> Result<(), String> {
         }
     }
     report_problems(&json)
+}
+
+/// How long the app's loader takes to parse and check `path`, natively: the median of 5 runs.
+/// A quick figure for changes to the loader (the browser benchmark is `bash .ci/bench`).
+fn time_load(path: &Path) -> Result<(), String> {
+    let json = read(path)?;
+    let mut runs: Vec<f64> = (0..5)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            let loaded = load::load_report(&json);
+            let ms = start.elapsed().as_secs_f64() * 1000.0;
+            std::hint::black_box(loaded)
+                .map(|_| ms)
+                .map_err(|e| e.to_string())
+        })
+        .collect::<Result<_, _>>()?;
+    runs.sort_by(f64::total_cmp);
+    println!(
+        "{}: {:.1} MB parsed and checked in {:.0} ms (median of 5; {:.0}–{:.0} ms)",
+        path.display(),
+        json.len() as f64 / 1e6,
+        runs[2],
+        runs[0],
+        runs[4]
+    );
+    Ok(())
 }
 
 /// Load as the app does; print a summary and every problem.
