@@ -15,8 +15,13 @@ fn main() {
         return;
     };
     // The first paint stays until the data is in (the app removes it then): the reader keeps
-    // what they are reading, and the page's largest paint stays the early one.
+    // what they are reading, and the page's largest paint stays the early one. Mounted in a task
+    // of its own: the browser's work to ready the wasm and the app's first render are two short
+    // tasks, not one long one.
     if let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() {
-        leptos::mount::mount_to(root, App).forget();
+        set_timeout(
+            move || leptos::mount::mount_to(root, App).forget(),
+            std::time::Duration::ZERO,
+        );
     }
 }
