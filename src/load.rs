@@ -253,9 +253,8 @@ impl<'a> Loader<'a> {
         let report = &self.report;
         let first = &self.first;
         let metric = |name: &str| {
-            let (hid, mid) = name.split_once('/')?;
-            let owner = &report.highlights[*first.get(hid)?];
-            owner.metrics.iter().find(|m| m.id == mid).map(|m| m.value)
+            validate::find_metric_by(name, |id| first.get(id).map(|&k| &report.highlights[k]))
+                .map(|(_, m)| m.value)
         };
         let mut problems = validate::check_highlight(report, i, h, &metric);
         if repeated {

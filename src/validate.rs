@@ -379,8 +379,16 @@ pub fn metric_value(r: &Report, name: &str) -> Option<f64> {
 }
 
 pub fn find_metric<'a>(r: &'a Report, name: &str) -> Option<(&'a Highlight, &'a Metric)> {
+    find_metric_by(name, |id| r.highlights.iter().find(|x| x.id == id))
+}
+
+/// `highlight-id/metric-id`, with the highlight found by `highlight` (a search, or an index).
+pub fn find_metric_by<'a>(
+    name: &str,
+    highlight: impl FnOnce(&str) -> Option<&'a Highlight>,
+) -> Option<(&'a Highlight, &'a Metric)> {
     let (h, m) = name.split_once('/')?;
-    let h = r.highlights.iter().find(|x| x.id == h)?;
+    let h = highlight(h)?;
     h.metrics.iter().find(|x| x.id == m).map(|m| (h, m))
 }
 
