@@ -266,6 +266,8 @@ fn tidy(x: f64) -> f64 {
 }
 
 /// Pretty JSON, 2-space indent, Chinese unescaped, whole numbers without `.0`, trailing newline.
+/// The typed report passes through a `serde_json::Value` only here, on the way out: its maps
+/// sort the keys, which keeps the file's diffs stable, and its numbers can be made whole.
 fn to_pretty(report: &Report) -> Result<String, String> {
     let mut v = serde_json::to_value(report).map_err(|e| e.to_string())?;
     integral(&mut v);
