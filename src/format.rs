@@ -1,5 +1,7 @@
-//! Numbers the way each language reads them: 「12.34亿元」「3000+场」 in Chinese, "1.234 billion
-//! yuan", "3,000+" in English. A 「余/多/超」 value always keeps its "+", a derived value its "≈".
+//! Numbers the way each language reads them. In Chinese a printed value reads as the report prints
+//! it (「12.34亿元」「3000余场」「6.6万余元」); in English "1.234 billion yuan", "3,000+". A
+//! 「余/多/超」 value always keeps its qualifier, a rounded derived value its "≈"; a derived value
+//! that is exact (20 − 4 = 16) has no "≈" but is still marked as computed.
 
 use crate::model::{BaseUnit, Lang, Metric, Qualifier};
 
@@ -17,17 +19,20 @@ pub struct Figure {
 pub fn figure(m: &Metric, lang: Lang) -> Figure {
     let derived = m.derived.is_some();
     let rank = m.qualifier == Qualifier::Rank;
-    let text = if rank {
-        rank_text(m, lang)
-    } else {
-        let body = match lang {
-            Lang::Zh => zh_value(m),
-            Lang::En => en_value(m),
-        };
-        if derived {
-            format!("≈{body}")
-        } else {
-            body
+    let text = match (&m.printed, lang) {
+        // The report's own words: 「6.6万余元」, not 「6.6+万元」.
+        (Some(p), Lang::Zh) if !derived => p.clone(),
+        _ if rank => rank_text(m, lang),
+        _ => {
+            let body = match lang {
+                Lang::Zh => zh_value(m),
+                Lang::En => en_value(m),
+            };
+            match m.qualifier {
+                Qualifier::Approx if derived => format!("≈{body}"),
+                Qualifier::Approx if lang == Lang::En => format!("about {body}"),
+                _ => body,
+            }
         }
     };
     Figure {
@@ -60,8 +65,9 @@ fn zh_ordinal(n: u32) -> String {
 fn zh_value(m: &Metric) -> String {
     let n = plain_number(m.value);
     match m.qualifier {
-        Qualifier::MoreThan => format!("{n}+{}", m.unit),
+        Qualifier::MoreThan => format!("{n}余{}", m.unit),
         Qualifier::AtLeast => format!("{n}{}以上", m.unit),
+        Qualifier::Approx if m.derived.is_none() => format!("约{n}{}", m.unit),
         _ => format!("{n}{}", m.unit),
     }
 }
@@ -162,7 +168,7 @@ mod tests {
         Metric {
             id: "m".into(),
             label: Text::new("量", "amount"),
-            printed: Some(String::new()),
+            printed: None,
             value,
             unit: unit.into(),
             base_value: base,
@@ -170,6 +176,9 @@ mod tests {
             qualifier: q,
             scope: None,
             derived: None,
+            counts: None,
+            part_of: None,
+            change: None,
         }
     }
 
@@ -188,11 +197,13 @@ mod tests {
 
     #[test]
     fn more_than_is_never_a_plain_number() {
-        let m = metric(3000.0, "场", 3000.0, BaseUnit::Item, Qualifier::MoreThan);
-        assert_eq!(figure(&m, Lang::Zh).text, "3000+场");
+        let mut m = metric(3000.0, "场", 3000.0, BaseUnit::Item, Qualifier::MoreThan);
+        m.printed = Some("3000余场".into());
+        assert_eq!(figure(&m, Lang::Zh).text, "3000余场");
         assert_eq!(figure(&m, Lang::En).text, "3,000+");
-        let money = metric(6.6, "万元", 66_000.0, BaseUnit::Yuan, Qualifier::MoreThan);
-        assert_eq!(figure(&money, Lang::Zh).text, "6.6+万元");
+        let mut money = metric(6.6, "万元", 66_000.0, BaseUnit::Yuan, Qualifier::MoreThan);
+        money.printed = Some("6.6万余元".into());
+        assert_eq!(figure(&money, Lang::Zh).text, "6.6万余元");
         assert_eq!(figure(&money, Lang::En).text, "66,000+ yuan");
         let area = metric(
             3.5,
@@ -241,9 +252,16 @@ mod tests {
             decimals: 2,
             explanation: Text::new("推算", "computed"),
         });
+        m.qualifier = Qualifier::Approx;
         let f = figure(&m, Lang::Zh);
         assert!(f.derived);
         assert_eq!(f.text, "≈12.11亿元");
+        // An exact result (20 − 4) is computed, but not approximate.
+        let mut diff = metric(16.0, "个", 16.0, BaseUnit::Item, Qualifier::Exact);
+        diff.derived = m.derived.clone();
+        let f = figure(&diff, Lang::Zh);
+        assert!(f.derived);
+        assert_eq!(f.text, "16个");
     }
 
     #[test]

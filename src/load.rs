@@ -11,7 +11,7 @@ use crate::hash::{FastMap, FastSet};
 use crate::model::{
     Chapter, ChartDef, Highlight, KeyFigure, Meta, Report, ReportIndex, Source, Theme,
 };
-use crate::validate::{self, Problem};
+use crate::validate::{self, Problem, ProblemKind};
 
 /// A report that loaded, with what had to be left out.
 #[derive(Clone, Debug, PartialEq)]
@@ -89,15 +89,39 @@ struct JustId {
     id: Option<String>,
 }
 
-/// A fetched file as text; `Err` says where it stops being UTF-8.
-pub fn utf8(bytes: Vec<u8>) -> Result<String, LoadError> {
+/// A fetched file as text, read the way a browser's `response.json()` reads it: UTF-8, with a
+/// byte-order mark (as Windows Notepad and some exports write) dropped. Line endings (CRLF, CR)
+/// and indentation are JSON whitespace already. `Err` says which encoding a file is in when it is
+/// not UTF-8 (UTF-16, as "Unicode" in Notepad; GBK, as "ANSI" on a Chinese Windows), and where it
+/// stops being UTF-8.
+pub fn utf8(mut bytes: Vec<u8>) -> Result<String, LoadError> {
+    const BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(LoadError::Malformed {
+            message: "the file is saved as UTF-16 (“Unicode”); save it as UTF-8".into(),
+            line: 1,
+            column: 1,
+        });
+    }
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
         let start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let column = String::from_utf8_lossy(&good[start..]).chars().count() + 1;
+        // Two bytes of 0x81–0xFE then 0x40–0xFE: how GBK (GB18030) writes a Chinese character.
+        let rest = &e.as_bytes()[good.len()..];
+        let gbk = matches!(rest, [0x81..=0xFE, 0x40..=0xFE, ..]);
         LoadError::Malformed {
-            message: "the file is not UTF-8 text".into(),
+            message: if gbk {
+                "the file is not UTF-8 text (it looks like GBK, “ANSI” on a Chinese Windows); \
+                 save it as UTF-8"
+                    .into()
+            } else {
+                "the file is not UTF-8 text; save it as UTF-8".into()
+            },
             line,
             column,
         }
@@ -196,11 +220,15 @@ impl<'a> Loader<'a> {
         if !self.charts_checked {
             self.charts_checked = true;
             let known = |id: &str| self.first.contains_key(id) || self.unparsed.contains(id);
-            let chart_problems = validate::check_charts(&self.report, &known);
-            if !chart_problems.is_empty() {
+            let charts = validate::check_charts(&self.report, &known);
+            // A chart that would mislead is not drawn at all; the reader is told which and why.
+            for &i in charts.unfair.iter().rev() {
+                self.report.charts.remove(i);
+            }
+            if !charts.problems.is_empty() {
                 self.skipped.push(Skipped {
                     record: "charts".into(),
-                    problems: chart_problems,
+                    problems: charts.problems,
                 });
             }
         }
@@ -236,6 +264,7 @@ impl<'a> Loader<'a> {
                     record: record.clone(),
                     field: "-".into(),
                     message: e.to_string(),
+                    kind: ProblemKind::Unparsable,
                 };
                 self.skipped.push(Skipped {
                     record,
@@ -254,7 +283,7 @@ impl<'a> Loader<'a> {
         let first = &self.first;
         let metric = |name: &str| {
             validate::find_metric_by(name, |id| first.get(id).map(|&k| &report.highlights[k]))
-                .map(|(_, m)| m.value)
+                .map(|(_, m)| m)
         };
         let mut problems = validate::check_highlight(report, i, h, &metric);
         if repeated {
@@ -262,6 +291,7 @@ impl<'a> Loader<'a> {
                 record: validate::record_name(i, Some(&h.id)),
                 field: "id".into(),
                 message: "is used by an earlier highlight".into(),
+                kind: ProblemKind::DuplicateId,
             });
         }
         self.fails.push(!problems.is_empty());
@@ -282,11 +312,14 @@ impl<'a> Loader<'a> {
         report.highlights.retain(|_| !fails.next().unwrap_or(false));
         let refs = validate::check_references(&report);
         if !refs.is_empty() {
-            // A key figure whose highlight was skipped: drop the figure, say why.
+            // A key figure whose highlight was skipped, or a derived one: drop it, say why.
             let known: Vec<bool> = report
                 .key_figures
                 .iter()
-                .map(|k| validate::metric_value(&report, &k.metric).is_some())
+                .map(|k| {
+                    validate::find_metric(&report, &k.metric)
+                        .is_some_and(|(_, m)| m.derived.is_none())
+                })
                 .collect();
             let mut known = known.into_iter();
             report.key_figures.retain(|_| known.next().unwrap_or(false));
@@ -308,6 +341,7 @@ pub fn load_index(json: &str) -> Result<ReportIndex, LoadError> {
             record: "index".into(),
             field: "reports".into(),
             message: "lists no report".into(),
+            kind: ProblemKind::Index,
         });
     }
     for (i, e) in index.reports.iter().enumerate() {
@@ -316,6 +350,7 @@ pub fn load_index(json: &str) -> Result<ReportIndex, LoadError> {
                 record: format!("reports[{i}]"),
                 field: "id".into(),
                 message: format!("`{}` is not a lower-case slug", e.id),
+                kind: ProblemKind::NotSlug,
             });
         }
         if e.href.contains("//") || e.href.starts_with('/') || e.href.contains("..") {
@@ -323,6 +358,7 @@ pub fn load_index(json: &str) -> Result<ReportIndex, LoadError> {
                 record: format!("reports[{i}]"),
                 field: "href".into(),
                 message: "must be a relative path inside this site".into(),
+                kind: ProblemKind::Index,
             });
         }
     }

@@ -25,7 +25,8 @@ pub fn text(h: &Highlight, lang: Lang) -> String {
         + if lang == Lang::Zh { "。" } else { "." }
 }
 
-/// 「3000+场」 is read 「3000多场」, "≈12.11亿元" 「约12.11亿元」; "3,000+" "more than 3,000".
+/// Chinese figures are already words (「3000余场」); a rounded computed value 「≈12.11亿元」 is read
+/// 「约12.11亿元」. In English "3,000+" is read "more than 3,000".
 fn spoken(figure: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => figure.replace('+', "多").replace('≈', "约"),
@@ -51,7 +52,7 @@ mod tests {
 
     #[test]
     fn more_than_and_computed_are_spoken_as_words() {
-        assert_eq!(spoken("3000+场", Lang::Zh), "3000多场");
+        assert_eq!(spoken("3000余场", Lang::Zh), "3000余场");
         assert_eq!(spoken("≈12.11亿元", Lang::Zh), "约12.11亿元");
         assert_eq!(spoken("3,000+", Lang::En), "more than 3,000");
         assert_eq!(spoken("66,000+ yuan", Lang::En), "more than 66,000 yuan");

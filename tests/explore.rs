@@ -5,7 +5,8 @@
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
-use xixi_highlights::charts::spec::{self, ChartSpec, Layout, Scale};
+use xixi_highlights::charts::layout::Layout;
+use xixi_highlights::charts::spec::{self, ChartKind, ChartSpec};
 use xixi_highlights::filter::{self, SearchIndex};
 use xixi_highlights::format;
 use xixi_highlights::load;
@@ -75,11 +76,11 @@ fn with_themes(themes: &[&str]) -> ViewState {
 // Filtering
 
 #[test]
-fn the_dataset_has_83_highlights_and_the_default_view_shows_all_in_report_order() {
+fn the_dataset_has_86_highlights_and_the_default_view_shows_all_in_report_order() {
     let f = fixture();
-    assert_eq!(f.r.highlights.len(), 83);
+    assert_eq!(f.r.highlights.len(), 86);
     let all = f.visible(&ViewState::default());
-    assert_eq!(all, (0..83).collect::<Vec<_>>());
+    assert_eq!(all, (0..86).collect::<Vec<_>>());
 }
 
 #[test]
@@ -87,7 +88,7 @@ fn one_theme_chip_shows_exactly_that_themes_highlights() {
     let f = fixture();
     let safety = f.ids(&with_themes(&["safety"]));
     assert_eq!(safety, f.ids_where(|h| h.theme == "safety"));
-    assert_eq!(safety.len(), 9);
+    assert_eq!(safety.len(), 10);
     assert!(safety.contains(&"illegal-steel-sheds"));
     assert!(safety.contains(&"safety-committee-command-system"));
     assert!(!safety.contains(&"industrial-output"));
@@ -105,7 +106,7 @@ fn two_theme_chips_show_the_union_in_report_order() {
     let both = f.ids(&with_themes(&["safety", "elderly-care"]));
     let expected = f.ids_where(|h| h.theme == "safety" || h.theme == "elderly-care");
     assert_eq!(both, expected);
-    assert_eq!(both.len(), 9 + 9);
+    assert_eq!(both.len(), 10 + 10);
     // Order of choosing does not matter.
     assert_eq!(f.ids(&with_themes(&["elderly-care", "safety"])), expected);
     // Toggling one off again leaves the other.
@@ -260,12 +261,12 @@ fn every_chip_count_equals_what_choosing_it_shows() {
     // The real numbers of the default view.
     let facets = filter::facets(&f.r, &f.index, &ViewState::default());
     let safety = f.r.themes.iter().position(|t| t.id == "safety").unwrap();
-    assert_eq!(facets.themes[safety], 9);
-    assert_eq!(facets.kinds, vec![35, 9, 27, 6, 6]);
+    assert_eq!(facets.themes[safety], 10);
+    assert_eq!(facets.kinds, vec![34, 9, 29, 6, 6, 2]);
 }
 
 #[test]
-fn clear_restores_all_83_and_keeps_view_sort_and_language() {
+fn clear_restores_all_86_and_keeps_view_sort_and_language() {
     let f = fixture();
     let s = ViewState {
         themes: vec!["safety".into(), "culture".into()],
@@ -278,10 +279,10 @@ fn clear_restores_all_83_and_keeps_view_sort_and_language() {
         ..ViewState::default()
     };
     assert!(s.has_filters());
-    assert!(f.visible(&s).len() < 83);
+    assert!(f.visible(&s).len() < 86);
     let c = s.cleared();
     assert!(!c.has_filters());
-    assert_eq!(f.visible(&c).len(), 83);
+    assert_eq!(f.visible(&c).len(), 86);
     assert_eq!(
         (c.sort, c.view, c.lang),
         (Sort::Theme, View::Charts, Lang::En)
@@ -410,8 +411,8 @@ fn nonsense_finds_nothing_and_blank_finds_everything() {
     for q in ["qwxzv", "火星基地", "99999亿元", "%zz"] {
         assert!(f.search(q).is_empty(), "{q:?} finds {:?}", f.search(q));
     }
-    assert_eq!(f.search("").len(), 83);
-    assert_eq!(f.search("   ").len(), 83);
+    assert_eq!(f.search("").len(), 86);
+    assert_eq!(f.search("   ").len(), 86);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -440,7 +441,7 @@ fn theme_order_follows_the_taxonomy_then_the_report() {
         ..ViewState::default()
     };
     let v = f.visible(&s);
-    assert_eq!(v.len(), 83);
+    assert_eq!(v.len(), 86);
     let rank = |i: usize| {
         f.r.themes
             .iter()
@@ -477,7 +478,7 @@ fn kind_order_follows_kind_all_then_the_report() {
         ..ViewState::default()
     };
     let v = f.visible(&s);
-    assert_eq!(v.len(), 83);
+    assert_eq!(v.len(), 86);
     let rank = |i: usize| {
         Kind::ALL
             .iter()
@@ -780,22 +781,28 @@ fn every_chart_draws_the_dataset_metrics_it_names() {
         for (def, s) in r.charts.iter().zip(&specs) {
             assert_eq!(s.id, def.id);
             assert_eq!(s.title, def.title.get(lang));
-            assert!(!s.bars.is_empty(), "chart {} has bars", s.id);
+            assert!(!s.bars.is_empty(), "chart {} has marks", s.id);
             assert!(!s.finding.is_empty());
-            if let ChartSeries::Metrics { metrics } = &def.series {
-                assert_eq!(s.bars.len(), metrics.len(), "chart {}", s.id);
-                for (name, bar) in metrics.iter().zip(&s.bars) {
-                    let (h, m) = find_metric(&r, name).unwrap_or_else(|| panic!("{name}"));
-                    assert_eq!(bar.value, m.value, "{name}");
-                    assert_eq!(bar.label, m.label.get(lang), "{name}");
-                    assert_eq!(bar.text, format::figure(m, lang).text, "{name}");
-                    assert_eq!(bar.derived, m.derived.is_some(), "{name}");
-                    assert_eq!(bar.more_than, m.qualifier == Qualifier::MoreThan);
-                    let hi = r.highlights.iter().position(|x| x.id == h.id);
-                    assert_eq!(bar.highlight, hi, "{name}");
-                }
+            assert_eq!(s.note.as_deref(), def.note.as_ref().map(|n| n.get(lang)));
+            let names: Vec<&String> = match &def.series {
+                ChartSeries::Metrics { metrics, .. } => metrics.iter().collect(),
+                ChartSeries::PartOfWhole { part, whole } => vec![whole, part],
+                ChartSeries::StatusCount { .. } => vec![],
+            };
+            if !names.is_empty() {
+                assert_eq!(s.bars.len(), names.len(), "chart {}", s.id);
             }
-            // Every bar's value fits on the axis.
+            for (name, bar) in names.iter().zip(&s.bars) {
+                let (h, m) = find_metric(&r, name).unwrap_or_else(|| panic!("{name}"));
+                assert_eq!(bar.value, m.value, "{name}");
+                assert_eq!(bar.label, m.label.get(lang), "{name}");
+                assert_eq!(bar.text, format::figure(m, lang).text, "{name}");
+                assert_eq!(bar.derived, m.derived.is_some(), "{name}");
+                assert_eq!(bar.more_than, m.qualifier == Qualifier::MoreThan);
+                let hi = r.highlights.iter().position(|x| x.id == h.id);
+                assert_eq!(bar.highlight, hi, "{name}");
+            }
+            // Every value fits on the axis.
             for b in &s.bars {
                 assert!(
                     b.value <= s.max,
@@ -810,94 +817,119 @@ fn every_chart_draws_the_dataset_metrics_it_names() {
 }
 
 #[test]
-fn publicity_chart_uses_a_log_scale_and_names_largest_and_smallest() {
+fn each_kind_of_data_gets_its_kind_of_chart() {
+    let r = report();
+    let specs = all_specs(&r, Lang::Zh);
+    let kind = |id: &str| chart(&specs, id).kind;
+    assert_eq!(kind("enterprise-cultivation"), ChartKind::Bars);
+    assert_eq!(kind("publicity"), ChartKind::Bars);
+    assert_eq!(kind("elderly-care"), ChartKind::Units);
+    assert_eq!(kind("safety-inspections"), ChartKind::Units);
+    assert_eq!(kind("village-income"), ChartKind::PartOfWhole);
+    assert_eq!(kind("projects-by-status"), ChartKind::Track);
+}
+
+#[test]
+fn publicity_compares_items_with_items_on_a_linear_axis() {
     let r = report();
     let specs = all_specs(&r, Lang::Zh);
     let p = chart(&specs, "publicity");
     let values: Vec<f64> = p.bars.iter().map(|b| b.value).collect();
-    assert_eq!(values, vec![3000.0, 49.0, 292.0, 300.0]);
+    assert_eq!(values, vec![49.0, 292.0, 300.0]);
     let texts: Vec<&str> = p.bars.iter().map(|b| b.text.as_str()).collect();
-    assert_eq!(texts, vec!["3000+场", "49条", "292条", "300+条"]);
+    assert_eq!(texts, vec!["49条", "292条", "300余条"]);
     let more: Vec<bool> = p.bars.iter().map(|b| b.more_than).collect();
-    assert_eq!(more, vec![true, false, false, true]);
-    // 3000 / 49 is over 20: a linear axis would squash the 49.
-    let ratio = values.iter().cloned().fold(0.0, f64::max)
-        / values.iter().cloned().fold(f64::INFINITY, f64::min);
-    assert!(ratio > 20.0, "{ratio}");
-    assert_eq!(p.scale, Scale::Log);
-    assert_eq!(p.max, 10000.0);
-    let ticks: Vec<f64> = p.ticks.iter().map(|t| t.value).collect();
-    assert_eq!(ticks, vec![1.0, 10.0, 100.0, 1000.0, 10000.0]);
-    assert!(p.finding.contains("民俗活动") && p.finding.contains("3000+场"));
-    assert!(p.finding.contains("媒体报道") && p.finding.contains("49条"));
-    assert!(p.finding.contains("对数"), "{}", p.finding);
+    assert_eq!(more, vec![false, false, true]);
+    assert_eq!(p.ticks.first().map(|t| t.value), Some(0.0));
+    assert!(p.max >= 300.0);
+    assert!(
+        p.finding.contains("公益广告最多（300余条）"),
+        "{}",
+        p.finding
+    );
+    assert!(
+        p.finding.contains("金华地市级及以上媒体报道最少（49条）"),
+        "{}",
+        p.finding
+    );
     let en = all_specs(&r, Lang::En);
     let pe = chart(&en, "publicity");
-    assert!(pe.finding.contains("Folk events") && pe.finding.contains("3,000+"));
-    assert!(pe.finding.contains("Media reports") && pe.finding.contains("49"));
-    assert!(pe.finding.contains("logarithmic"));
+    assert!(
+        pe.finding.contains("Public-service ads") && pe.finding.contains("300+"),
+        "{}",
+        pe.finding
+    );
 }
 
 #[test]
-fn enterprise_cultivation_adds_up_to_40_over_10_bars() {
+fn new_firm_designations_are_five_bars_of_newly_designated_firms() {
     let r = report();
     let specs = all_specs(&r, Lang::Zh);
     let e = chart(&specs, "enterprise-cultivation");
-    assert_eq!(e.bars.len(), 10);
-    assert_eq!(e.bars.iter().map(|b| b.value).sum::<f64>(), 40.0);
-    assert!(e.bars.iter().all(|b| !b.derived && b.value >= 1.0));
-    // 12 / 1 is under 20: a linear axis.
-    assert_eq!(e.scale, Scale::Linear);
-    assert_eq!(e.ticks.first().map(|t| t.value), Some(0.0));
-    assert!(e.max >= 12.0);
-    assert!(e.finding.contains("12家"), "{}", e.finding);
+    let values: Vec<f64> = e.bars.iter().map(|b| b.value).collect();
+    assert_eq!(values, vec![2.0, 2.0, 3.0, 11.0, 5.0]);
+    assert!(
+        e.bars.iter().all(|b| b.label.starts_with("新增")),
+        "{:?}",
+        e.bars
+    );
+    // Two categories share the smallest value: both are named.
+    assert!(
+        e.finding
+            .contains("新增战略性新兴产业企业、新增国家高新企业最少（各2家）"),
+        "{}",
+        e.finding
+    );
+    assert!(
+        e.finding.contains("新增国家科技型中小企业最多（11家）"),
+        "{}",
+        e.finding
+    );
+    assert!(e.note.as_deref().unwrap().contains("不是企业总数"));
 }
 
 #[test]
-fn villages_chart_marks_the_derived_16_beside_the_printed_4() {
+fn village_income_is_four_of_the_twenty() {
     let r = report();
     let specs = all_specs(&r, Lang::Zh);
     let v = chart(&specs, "village-income");
-    assert_eq!(v.bars.len(), 2);
-    assert_eq!((v.bars[0].value, v.bars[0].derived), (16.0, true));
-    assert!(v.bars[0].text.starts_with('≈'), "{}", v.bars[0].text);
-    assert_eq!((v.bars[1].value, v.bars[1].derived), (4.0, false));
-    assert_eq!(v.bars[1].text, "4个");
-    // 16 + 4 are the 20 villages of the title.
-    let (_, m20) = find_metric(&r, "villages-over-500k/villages").unwrap();
-    assert_eq!(v.bars[0].value + v.bars[1].value, m20.value);
-    assert!(v.finding.contains("推算"), "{}", v.finding);
+    let got: Vec<(f64, &str, bool)> = v
+        .bars
+        .iter()
+        .map(|b| (b.value, b.text.as_str(), b.derived))
+        .collect();
+    assert_eq!(got, vec![(20.0, "20个", false), (4.0, "4个", false)]);
+    assert!(v
+        .note
+        .as_deref()
+        .unwrap()
+        .contains("未说明全镇共有多少个行政村"));
 }
 
 #[test]
-fn projects_by_status_counts_the_projects_of_the_data() {
+fn projects_stand_on_a_track_one_row_each() {
     let r = report();
     let specs = all_specs(&r, Lang::Zh);
     let p = chart(&specs, "projects-by-status");
-    let count = |st: Status| {
-        r.highlights
-            .iter()
-            .filter(|h| h.kind == Kind::Project && h.status == Some(st))
-            .count() as f64
-    };
-    let expected: Vec<(String, f64)> = Status::ALL
+    let projects: Vec<&str> = r
+        .highlights
         .iter()
-        .filter(|st| count(**st) > 0.0)
-        .map(|st| (st.label().zh, count(*st)))
+        .filter(|h| h.kind == Kind::Project)
+        .map(|h| h.title.zh.as_str())
         .collect();
-    let got: Vec<(String, f64)> = p.bars.iter().map(|b| (b.label.clone(), b.value)).collect();
-    assert_eq!(got, expected);
-    // The real numbers.
-    assert_eq!(
-        got,
-        vec![
-            ("已完工".to_string(), 3.0),
-            ("在建".to_string(), 1.0),
-            ("已完成设计".to_string(), 2.0)
-        ]
-    );
-    let texts: Vec<&str> = p.bars.iter().map(|b| b.text.as_str()).collect();
-    assert_eq!(texts, vec!["3个", "1个", "2个"]);
+    let rows: Vec<&str> = p.bars.iter().map(|b| b.label.as_str()).collect();
+    assert_eq!(rows, projects);
+    assert_eq!(p.steps, vec!["已完成设计", "已开工", "已完工"]);
+    for b in &p.bars {
+        let h = &r.highlights[b.highlight.unwrap()];
+        let step = match h.status.unwrap() {
+            Status::DesignFinished => 1.0,
+            Status::UnderConstruction => 2.0,
+            Status::Completed => 3.0,
+        };
+        assert_eq!(b.value, step, "{}", h.id);
+        assert_eq!(b.text, h.status.unwrap().label().zh);
+    }
 }
 
 #[test]
@@ -908,7 +940,7 @@ fn charts_follow_the_filters_and_say_when_they_are_empty() {
     for lang in Lang::ALL {
         let specs = spec::specs(&f.r, &visible, lang);
         let safety = chart(&specs, "safety-inspections");
-        assert_eq!(safety.bars.len(), 4);
+        assert_eq!(safety.bars.len(), 2);
         let publicity = chart(&specs, "publicity");
         assert!(publicity.is_empty());
         let expected = match lang {
@@ -934,7 +966,7 @@ fn charts_follow_the_filters_and_say_when_they_are_empty() {
         .bars
         .iter()
         .all(|b| visible.contains(&b.highlight.unwrap())));
-    assert!(p.bars.len() < 4 && !p.bars.is_empty(), "{:?}", p.bars);
+    assert!(p.bars.len() < 3 && !p.bars.is_empty(), "{:?}", p.bars);
     // Projects chart with only completed projects visible.
     let s = ViewState {
         query: "已完工".into(),
@@ -943,12 +975,8 @@ fn charts_follow_the_filters_and_say_when_they_are_empty() {
     };
     let visible = f.visible(&s);
     let specs = spec::specs(&f.r, &visible, Lang::Zh);
-    let total: f64 = chart(&specs, "projects-by-status")
-        .bars
-        .iter()
-        .map(|b| b.value)
-        .sum();
-    assert_eq!(total as usize, visible.len());
+    let rows = chart(&specs, "projects-by-status").bars.len();
+    assert_eq!(rows, visible.len());
 }
 
 #[test]
@@ -983,28 +1011,56 @@ fn position_is_within_the_axis_and_monotonic() {
 }
 
 #[test]
-fn bar_at_maps_each_rows_middle_to_its_bar() {
+fn pointing_at_each_marks_row_finds_that_mark() {
     let r = report();
     for width in [200.0, 390.0, 1280.0] {
-        let layout = Layout::new(width, 1.0);
-        for s in all_specs(&r, Lang::Zh) {
-            let n = s.bars.len();
-            for i in 0..n {
-                let (label_top, bar_top) = layout.row_top(i);
-                let middle = label_top + layout.row / 2.0;
-                assert_eq!(layout.bar_at(middle, n), Some(i), "chart {} row {i}", s.id);
-                assert_eq!(
-                    layout.bar_at(bar_top + layout.bar / 2.0, n),
-                    Some(i),
-                    "bar {i}"
-                );
+        for scale in [1.0, 1.5] {
+            let layout = Layout::new(width, scale);
+            for s in all_specs(&r, Lang::Zh) {
+                let rows = layout.rows(&s);
+                assert_eq!(rows.len(), s.bars.len(), "chart {}", s.id);
+                let height = layout.height(&s);
+                for r in &rows {
+                    assert!(
+                        r.top >= layout.pad && r.top + r.height <= height,
+                        "chart {} fits",
+                        s.id
+                    );
+                }
+                if s.kind == ChartKind::PartOfWhole {
+                    // The first cell is the part (filled), the last cell of the whole is the whole.
+                    let cell = layout.grid_cell();
+                    let at = |k: usize| {
+                        let (col, line) = (k % 10, k / 10);
+                        (
+                            layout.pad + (col as f64 + 0.5) * cell,
+                            layout.pad + (line as f64 + 0.5) * cell,
+                        )
+                    };
+                    let (x, y) = at(0);
+                    assert_eq!(layout.mark_at(&s, x, y), Some(1));
+                    let (x, y) = at(s.bars[0].value as usize - 1);
+                    assert_eq!(layout.mark_at(&s, x, y), Some(0));
+                    let (x, y) = at(s.bars[0].value as usize);
+                    assert_eq!(layout.mark_at(&s, x, y), None, "past the whole");
+                    continue;
+                }
+                for (i, r) in rows.iter().enumerate() {
+                    assert_eq!(
+                        layout.mark_at(&s, 10.0, r.top + r.height / 2.0),
+                        Some(i),
+                        "chart {} row {i}",
+                        s.id
+                    );
+                }
+                // Rows follow each other without overlap.
+                assert!(rows
+                    .windows(2)
+                    .all(|w| w[0].top + w[0].height <= w[1].top + 1e-9));
+                assert_eq!(layout.mark_at(&s, 10.0, layout.pad - 1.0), None);
+                assert_eq!(layout.mark_at(&s, 10.0, height + 1.0), None);
             }
-            assert_eq!(layout.bar_at(layout.pad - 1.0, n), None);
-            assert_eq!(
-                layout.bar_at(layout.pad + layout.row * n as f64 + 1.0, n),
-                None
-            );
-            assert!(layout.height(n) > layout.pad + layout.row * n as f64);
+            // Bars: the rows the end-to-end pointer test relies on (8 px, then 56 px rows).
             let (x0, x1) = layout.track();
             assert!(x0 < x1 && x1 <= width);
         }

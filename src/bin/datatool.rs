@@ -3,6 +3,8 @@
 //! ```text
 //! cargo run --bin datatool -- fill  public/data/xixi-2023.json
 //! cargo run --bin datatool -- check public/data/xixi-2023.json
+//! cargo run --bin datatool -- check --lang zh public/data/xixi-2023.json
+//! cargo run --bin datatool -- draft report.txt report.json
 //! cargo run --bin datatool -- prerender dist/index.html public/reports.json
 //! cargo run --bin datatool -- synth 10000 public/data/xixi-2023.json /tmp/synthetic-10000.json
 //! ```
@@ -20,27 +22,47 @@
 //! - each metric's `base_value` and `base_unit`, from its value and unit;
 //! - each derived metric's `value`, recomputed from its formula.
 //!
-//! Both subcommands then load the file as the app does and print every problem; the exit code is
-//! non-zero if there is any.
+//! Both subcommands then load the file as the app does and print every problem, each with where
+//! it is (JSON path and line of the file), what is wrong and how to fix it
+//! (`validate::explain`; in Chinese with `--lang zh`); the exit code is non-zero if there is any
+//! problem. Warnings (a stretch of the report nobody quotes, a draft's `todo`) are printed too
+//! but do not fail.
+//!
+//! `draft` writes a first draft of a report file from a report's plain text
+//! (`xixi_highlights::draft`) for an author to finish; it refuses to overwrite a file. Its
+//! `source.raw_href` is the text file's name, so write the draft next to the text (where `check`
+//! and `fill` look for it). It prints the figures it could not draft, and why.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use serde::Deserialize;
 use serde_json::Value;
-use xixi_highlights::model::{units, Block, Report};
-use xixi_highlights::{api, expr, load, reflow, synth, validate};
+use xixi_highlights::model::{units, Lang, Report, Source};
+use xixi_highlights::validate::explain::{self, Doc};
+use xixi_highlights::validate::fidelity::{self, Severity};
+use xixi_highlights::validate::{Problem, ProblemKind};
+use xixi_highlights::{api, draft, expr, load, reflow, synth, validate};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.as_slice() {
         [cmd, path] if cmd == "fill" => fill(Path::new(path)),
-        [cmd, path] if cmd == "check" => check(Path::new(path)),
+        [cmd, path] if cmd == "check" => check(Path::new(path), Lang::En),
+        [cmd, flag, lang, path] if cmd == "check" && flag == "--lang" => {
+            match Lang::from_code(lang) {
+                Some(lang) => check(Path::new(path), lang),
+                None => Err(format!("--lang {lang}: say zh or en")),
+            }
+        }
+        [cmd, src, out] if cmd == "draft" => draft(Path::new(src), Path::new(out)),
         [cmd, html, index] if cmd == "prerender" => prerender(Path::new(html), Path::new(index)),
         [cmd, n, real, out] if cmd == "synth" => synth(n, Path::new(real), Path::new(out)),
         [cmd, path] if cmd == "time" => time_load(Path::new(path)),
         _ => Err(
-            "usage: datatool fill|check|time <report.json> | prerender <index.html> \
-             <reports.json> | synth <count> <report.json> <out.json>"
+            "usage: datatool fill|time <report.json> | check [--lang zh|en] <report.json> | \
+             draft <report.txt> <out.json> | prerender <index.html> <reports.json> | \
+             synth <count> <report.json> <out.json>"
                 .to_string(),
         ),
     };
@@ -53,8 +75,11 @@ fn main() -> ExitCode {
     }
 }
 
+/// A text file read as the app reads one: UTF-8, a byte-order mark dropped, another encoding
+/// refused saying which.
 fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    load::utf8(bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn raw_path(report_path: &Path, raw_href: &str) -> PathBuf {
@@ -77,22 +102,23 @@ fn fill(path: &Path) -> Result<(), String> {
     for (hi, h) in report.highlights.iter_mut().enumerate() {
         let rec = validate::record_name(hi, Some(&h.id));
         for (qi, q) in h.quotes.iter_mut().enumerate() {
-            match locate(&report.source.blocks, &q.text, q.block, q.offset) {
+            match reflow::locate(&report.source.blocks, &q.text, q.block, q.offset) {
                 Ok((block, offset)) => {
                     let b = &report.source.blocks[block];
                     let owners = reflow::char_lines(&raw, b.lines);
-                    let len = q.text.chars().count();
                     q.block = block;
                     q.offset = offset;
-                    q.lines = [owners[offset], owners[offset + len - 1]];
+                    // Found in the block, so its characters all have a line.
+                    q.lines = reflow::span_lines(&owners, offset, q.text.chars().count())
+                        .unwrap_or(b.lines);
                 }
                 Err(e) => errors.push(format!("{rec} · quotes[{qi}]: {e}")),
             }
         }
         for (mi, m) in h.metrics.iter_mut().enumerate() {
-            match units::lookup(&m.unit) {
-                Some((mult, base)) => {
-                    m.base_value = tidy(m.value * mult);
+            match units::to_base(m.value, &m.unit) {
+                Some((value, base)) => {
+                    m.base_value = value;
                     m.base_unit = base;
                 }
                 None => errors.push(format!(
@@ -113,12 +139,11 @@ fn fill(path: &Path) -> Result<(), String> {
                 if let Ok(v) = expr::eval(&d.formula, &lookup) {
                     let scale = 10f64.powi(d.decimals as i32);
                     let v = (v * scale).round() / scale;
-                    let mult = units::lookup(&m.unit).map_or(1.0, |(mult, _)| mult);
                     if v != m.value {
                         changed = true;
                     }
                     m.value = v;
-                    m.base_value = tidy(v * mult);
+                    m.base_value = units::to_base(v, &m.unit).map_or(v, |(b, _)| b);
                 }
             }
         }
@@ -133,22 +158,83 @@ fn fill(path: &Path) -> Result<(), String> {
     let out = to_pretty(&report)?;
     std::fs::write(path, &out).map_err(|e| format!("{}: {e}", path.display()))?;
     println!("wrote {}", path.display());
-    report_problems(&out)
+    report_problems(&out, Vec::new(), Lang::En)
 }
 
-fn check(path: &Path) -> Result<(), String> {
+/// Just the source of a report file: enough to compare its blocks with the raw text even when a
+/// record elsewhere is malformed (the loader reports that record).
+#[derive(Deserialize)]
+struct SourceOnly {
+    source: Source,
+}
+
+fn check(path: &Path, lang: Lang) -> Result<(), String> {
     let json = read(path)?;
-    let report: Report =
-        serde_json::from_str(&json).map_err(|e| format!("{}: {e}", path.display()))?;
-    let raw = read(&raw_path(path, &report.source.raw_href))?;
-    for (i, b) in report.source.blocks.iter().enumerate() {
-        if b.text != reflow::join_lines(&raw, b.lines) {
-            return Err(format!(
-                "source.blocks[{i}].text differs from its raw lines; run `fill`"
-            ));
+    let mut stale = Vec::new();
+    if let Ok(SourceOnly { source }) = serde_json::from_str(&json) {
+        let raw = read(&raw_path(path, &source.raw_href))?;
+        for (i, b) in source.blocks.iter().enumerate() {
+            if b.text != reflow::join_lines(&raw, b.lines) {
+                stale.push(Problem {
+                    record: format!("source.blocks[{i}]"),
+                    field: "text".into(),
+                    message: "differs from its raw lines; run `fill`".into(),
+                    kind: ProblemKind::StaleBlock,
+                });
+            }
         }
     }
-    report_problems(&json)
+    report_problems(&json, stale, lang)
+}
+
+/// `draft SOURCE OUT`: only reading and writing here; the drafting is `xixi_highlights::draft`.
+fn draft(src: &Path, out: &Path) -> Result<(), String> {
+    if out.exists() {
+        return Err(format!(
+            "{} exists; the draft is not written over a file",
+            out.display()
+        ));
+    }
+    let bytes = std::fs::read(src).map_err(|e| format!("{}: {e}", src.display()))?;
+    let href = src
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| format!("{}: not a file", src.display()))?;
+    let d = draft::draft_bytes(bytes, &href).map_err(|e| format!("{}: {e}", src.display()))?;
+    let json = to_pretty(&d.report)?;
+    std::fs::write(out, &json).map_err(|e| format!("{}: {e}", out.display()))?;
+    let r = &d.report;
+    println!(
+        "wrote {}: {} blocks, {} chapters, {} highlights, {} metrics, {} non-figures",
+        out.display(),
+        r.source.blocks.len(),
+        r.chapters.len(),
+        r.highlights.len(),
+        r.highlights.iter().map(|h| h.metrics.len()).sum::<usize>(),
+        r.source.non_figures.len()
+    );
+    let dir = |p: &Path| {
+        let parent = p.parent().filter(|d| !d.as_os_str().is_empty());
+        std::fs::canonicalize(parent.unwrap_or(Path::new("."))).ok()
+    };
+    if dir(src) != dir(out) {
+        println!(
+            "  note: source.raw_href is `{href}`, relative to the draft: copy {} next to {} \
+             before `check` or `fill`",
+            src.display(),
+            out.display()
+        );
+    }
+    for m in &d.misses {
+        println!("  not drafted, line {}: 「{}」: {}", m.line, m.text, m.why);
+    }
+    println!(
+        "  {} number(s) not drafted; every `todo` is a decision left to you: \
+         `datatool check {}` lists them",
+        d.misses.len(),
+        out.display()
+    );
+    Ok(())
 }
 
 /// How long the app's loader takes to parse and check `path`, natively: the median of 5 runs.
@@ -177,92 +263,112 @@ fn time_load(path: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Load as the app does; print a summary and every problem.
-fn report_problems(json: &str) -> Result<(), String> {
-    let loaded = load::load_report(json).map_err(|e| format!("refused: {e}"))?;
+/// Print one problem or warning with where it is, what is wrong and how to fix it.
+fn print_problem(p: &Problem, error: bool, doc: &Doc, lang: Lang) {
+    let e = explain::explain(p, doc, lang);
+    let line = e.line.map(|l| l.to_string()).unwrap_or_else(|| "?".into());
+    match lang {
+        Lang::En => {
+            let word = if error { "problem" } else { "warning" };
+            println!("  {word}: {p}");
+            println!("    at {} (line {line})", e.path);
+            println!("    what: {}", e.what);
+            println!("    fix:  {}", e.fix);
+        }
+        Lang::Zh => {
+            let word = if error { "问题" } else { "提示" };
+            println!("  {word}：{}（第 {line} 行）", e.path);
+            println!("    说明：{}", e.what);
+            println!("    改法：{}", e.fix);
+            println!("    （技术信息：{p}）");
+        }
+    }
+}
+
+/// Load as the app does; print a summary and every problem (those found before loading, such as
+/// stale blocks, first).
+fn report_problems(json: &str, before: Vec<Problem>, lang: Lang) -> Result<(), String> {
+    let doc = Doc::new(json);
+    let zh = lang == Lang::Zh;
+    let loaded = match load::load_report(json) {
+        Ok(loaded) => loaded,
+        Err(load::LoadError::Invalid(problems)) => {
+            for p in before.iter().chain(&problems) {
+                print_problem(p, true, &doc, lang);
+            }
+            return Err(if zh {
+                "文件无法使用，见上面列出的问题".into()
+            } else {
+                "refused: the report as a whole is not usable (see above)".into()
+            });
+        }
+        Err(load::LoadError::Malformed {
+            message,
+            line,
+            column,
+        }) if zh => {
+            return Err(format!(
+                "文件在第 {line} 行第 {column} 列读不下去，不是可用的 JSON 报告（{message}）：\
+                 请在该处改正写法或字段名"
+            ))
+        }
+        Err(e @ load::LoadError::Malformed { .. }) => return Err(format!("refused: {e}")),
+    };
     let r = &loaded.report;
     let metrics: Vec<_> = r.highlights.iter().flat_map(|h| &h.metrics).collect();
     let derived = metrics.iter().filter(|m| m.derived.is_some()).count();
-    println!(
-        "{}: {} highlights, {} metrics ({} derived), {} key figures, {} non-figures, {} skipped",
-        r.id,
+    let (id, h, m, k) = (
+        &r.id,
         r.highlights.len(),
         metrics.len(),
-        derived,
         r.key_figures.len(),
-        r.source.non_figures.len(),
-        loaded.skipped.len()
     );
-    for s in &loaded.skipped {
-        for p in &s.problems {
-            println!("  problem: {p}");
+    let (n, s) = (r.source.non_figures.len(), loaded.skipped.len());
+    println!(
+        "{}",
+        if zh {
+            format!("{id}：{h} 条亮点，{m} 个数据（其中推算 {derived} 个），{k} 个关键数据，{n} 个非数据数字，跳过 {s} 条")
+        } else {
+            format!("{id}: {h} highlights, {m} metrics ({derived} derived), {k} key figures, {n} non-figures, {s} skipped")
         }
-    }
-    if loaded.skipped.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("{} record(s) with problems", loaded.skipped.len()))
-    }
-}
-
-/// Where a quote is: `(block, char offset)`. A quote found once in the whole report is placed
-/// there; one found several times must be found once in the block it names (or at the offset it
-/// names within that block).
-fn locate(
-    blocks: &[Block],
-    text: &str,
-    block: usize,
-    offset: usize,
-) -> Result<(usize, usize), String> {
-    if text.is_empty() {
-        return Err("empty quote".into());
-    }
-    let hits: Vec<(usize, usize)> = blocks
+    );
+    for p in before
         .iter()
-        .enumerate()
-        .flat_map(|(bi, b)| {
-            char_offsets(&b.text, text)
-                .into_iter()
-                .map(move |o| (bi, o))
-        })
-        .collect();
-    match hits.as_slice() {
-        [] => Err(format!("`{text}` is not in the report")),
-        [one] => Ok(*one),
-        _ => {
-            let in_block: Vec<_> = hits.iter().filter(|(b, _)| *b == block).collect();
-            match in_block.as_slice() {
-                [one] => Ok(**one),
-                [] => Err(format!(
-                    "`{text}` is ambiguous: found at {hits:?} (block, offset); name the block"
-                )),
-                _ => in_block
-                    .iter()
-                    .find(|(_, o)| *o == offset)
-                    .map(|h| **h)
-                    .ok_or_else(|| {
-                        format!("`{text}` is found several times in block {block}; name the offset")
-                    }),
+        .chain(loaded.skipped.iter().flat_map(|s| &s.problems))
+    {
+        print_problem(p, true, &doc, lang);
+    }
+    // Faithfulness to the report: qualifiers kept, numbers quoted, every claim accounted for,
+    // every `todo` of a draft.
+    let findings = fidelity::lint(r);
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    for f in &findings {
+        print_problem(&f.problem, f.severity == Severity::Error, &doc, lang);
+    }
+    let warnings = findings.len() - errors;
+    match (before.len() + loaded.skipped.len(), errors) {
+        (0, 0) => {
+            if warnings > 0 {
+                println!(
+                    "{}",
+                    if zh {
+                        format!("没有问题，{warnings} 条提示")
+                    } else {
+                        format!("no problems, {warnings} warning(s)")
+                    }
+                );
             }
+            Ok(())
         }
+        (records, errors) => Err(if zh {
+            format!("{records} 条记录有问题，{errors} 处与原文不符")
+        } else {
+            format!("{records} record(s) with problems, {errors} problem(s) of faithfulness")
+        }),
     }
-}
-
-/// Character offsets of every occurrence of `needle` in `hay` (overlaps included).
-fn char_offsets(hay: &str, needle: &str) -> Vec<usize> {
-    hay.char_indices()
-        .filter(|(i, _)| hay[*i..].starts_with(needle))
-        .map(|(i, _)| hay[..i].chars().count())
-        .collect()
-}
-
-/// Undo binary floating-point noise: 12.34 × 1e8 is 1234000000, not 1234000000.0000002.
-fn tidy(x: f64) -> f64 {
-    let r = x.round();
-    if (x - r).abs() <= 1e-6 * x.abs().max(1.0) {
-        return r;
-    }
-    format!("{x:.9e}").parse().unwrap_or(x)
 }
 
 /// Pretty JSON, 2-space indent, Chinese unescaped, whole numbers without `.0`, trailing newline.

@@ -1,29 +1,35 @@
-//! What each chart shows, computed from the data and the current filters: its bars, their
-//! printed values, the scale, the ticks and a sentence stating its finding (the chart's text
-//! alternative). No number here comes from anywhere but the dataset.
+//! What each chart shows, computed from the data and the current filters: its kind, its marks,
+//! their printed values, the axis and a sentence stating its finding (the chart's text
+//! alternative and caption). No number here comes from anywhere but the dataset, and the
+//! dataset's checks (`validate::check_charts`) let a chart hold only like with like.
 
 use crate::format;
-use crate::model::{ChartDef, ChartSeries, Lang, Qualifier, Report, Status};
+use crate::model::{ChartDef, ChartSeries, Lang, MetricStyle, Qualifier, Report, Status};
 use crate::validate::find_metric;
+
+/// How a chart draws its marks, chosen for what the data is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartKind {
+    /// Horizontal bars from zero, one per metric.
+    Bars,
+    /// One symbol per counted thing, a row per metric: small whole counts.
+    Units,
+    /// A grid of the whole's cells with the part's cells filled (4 of 20 villages).
+    PartOfWhole,
+    /// One row per highlight, along the steps 完成设计 → 已开工 → 已完工.
+    Track,
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
     pub label: String,
     pub value: f64,
-    /// The value as the card prints it: 「3000+场」, 「≈16个」.
+    /// The value as the card prints it: 「3000余场」, 「16个」; for a track row, its status.
     pub text: String,
-    /// The highlight the bar comes from, if one.
+    /// The highlight the mark comes from, if one.
     pub highlight: Option<usize>,
     pub derived: bool,
     pub more_than: bool,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scale {
-    Linear,
-    /// For values of very different size (3000+ events beside 49 reports): each step of the axis
-    /// is ten times the last, so small values stay visible and nothing is squashed.
-    Log,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -37,29 +43,32 @@ pub struct Tick {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartSpec {
     pub id: String,
+    pub kind: ChartKind,
     pub title: String,
     pub finding: String,
+    /// The data's caveat, printed under the chart.
+    pub note: Option<String>,
+    /// Bars and units: one per metric. Part of a whole: the whole, then the part. Track: one
+    /// per highlight, `value` its step (1 designed, 2 started, 3 completed).
     pub bars: Vec<Bar>,
-    pub scale: Scale,
+    /// Track: the names of the steps, in order.
+    pub steps: Vec<String>,
     pub ticks: Vec<Tick>,
     /// The end of the value axis.
     pub max: f64,
 }
 
-/// A ratio of largest to smallest value above which a linear axis would squash the small bars.
-const LOG_RATIO: f64 = 20.0;
+/// The most symbols a units chart draws in a row before it is drawn as bars instead.
+pub const MAX_UNITS: f64 = 100.0;
 
 impl ChartSpec {
-    /// Where a value falls along the axis, 0 to 1.
+    /// Where a value falls along the axis, 0 to 1 (linear from zero: lay readers misjudge
+    /// anything else).
     pub fn position(&self, v: f64) -> f64 {
         if v <= 0.0 || self.max <= 0.0 {
             return 0.0;
         }
-        match self.scale {
-            Scale::Linear => (v / self.max).clamp(0.0, 1.0),
-            // The axis starts at 1 (10⁰); a value below 1 sits at its start.
-            Scale::Log => (v.max(1.0).log10() / self.max.log10()).clamp(0.0, 1.0),
-        }
+        (v / self.max).clamp(0.0, 1.0)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -67,7 +76,7 @@ impl ChartSpec {
     }
 }
 
-/// Every chart of the report, with only the bars of highlights in `visible`.
+/// Every chart of the report, with only the marks of highlights in `visible`.
 pub fn specs(report: &Report, visible: &[usize], lang: Lang) -> Vec<ChartSpec> {
     report
         .charts
@@ -76,71 +85,88 @@ pub fn specs(report: &Report, visible: &[usize], lang: Lang) -> Vec<ChartSpec> {
         .collect()
 }
 
+/// The steps of a track, first to last.
+const STEPS: [Status; 3] = [
+    Status::DesignFinished,
+    Status::UnderConstruction,
+    Status::Completed,
+];
+
 pub fn spec(report: &Report, def: &ChartDef, visible: &[usize], lang: Lang) -> ChartSpec {
     let shown = |i: usize| visible.contains(&i);
-    let bars: Vec<Bar> = match &def.series {
-        ChartSeries::Metrics { metrics } => metrics
-            .iter()
-            .filter_map(|name| find_metric(report, name))
-            .filter_map(|(h, m)| {
-                let i = report.highlights.iter().position(|x| std::ptr::eq(x, h))?;
-                shown(i).then(|| {
-                    let f = format::figure(m, lang);
-                    Bar {
-                        label: m.label.get(lang).to_string(),
-                        value: m.value,
-                        text: f.text,
+    let metric_bar = |name: &String| {
+        let (h, m) = find_metric(report, name)?;
+        let i = report.highlights.iter().position(|x| std::ptr::eq(x, h))?;
+        shown(i).then(|| {
+            let f = format::figure(m, lang);
+            Bar {
+                label: m.label.get(lang).to_string(),
+                value: m.value,
+                text: f.text,
+                highlight: Some(i),
+                derived: f.derived,
+                more_than: m.qualifier == Qualifier::MoreThan,
+            }
+        })
+    };
+    let (kind, bars) = match &def.series {
+        ChartSeries::Metrics { metrics, style } => {
+            let bars: Vec<Bar> = metrics.iter().filter_map(metric_bar).collect();
+            // Whole symbols only: a value that is not a small whole exact count is a bar.
+            let countable = bars.iter().all(|b| {
+                b.value.fract() == 0.0 && b.value <= MAX_UNITS && !b.more_than && !b.derived
+            });
+            let kind = if *style == MetricStyle::Units && countable {
+                ChartKind::Units
+            } else {
+                ChartKind::Bars
+            };
+            (kind, bars)
+        }
+        ChartSeries::PartOfWhole { part, whole } => {
+            // Both or nothing: a part without its whole says nothing.
+            let bars: Vec<Bar> = [whole, part].into_iter().filter_map(metric_bar).collect();
+            let bars = if bars.len() == 2 { bars } else { vec![] };
+            (ChartKind::PartOfWhole, bars)
+        }
+        ChartSeries::StatusCount { kind } => {
+            let bars = report
+                .highlights
+                .iter()
+                .enumerate()
+                .filter(|(i, h)| h.kind == *kind && shown(*i))
+                .filter_map(|(i, h)| {
+                    let st = h.status?;
+                    let step = STEPS.iter().position(|s| *s == st)? + 1;
+                    Some(Bar {
+                        label: h.title.get(lang).to_string(),
+                        value: step as f64,
+                        text: st.label().get(lang).to_string(),
                         highlight: Some(i),
-                        derived: f.derived,
-                        more_than: m.qualifier == Qualifier::MoreThan,
-                    }
+                        derived: false,
+                        more_than: false,
+                    })
                 })
-            })
-            .collect(),
-        ChartSeries::StatusCount { kind } => Status::ALL
-            .into_iter()
-            .filter_map(|st| {
-                let n = report
-                    .highlights
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, h)| h.kind == *kind && h.status == Some(st) && shown(*i))
-                    .count();
-                (n > 0).then(|| Bar {
-                    label: st.label().get(lang).to_string(),
-                    value: n as f64,
-                    text: match lang {
-                        Lang::Zh => format!("{n}个"),
-                        Lang::En => n.to_string(),
-                    },
-                    highlight: None,
-                    derived: false,
-                    more_than: false,
-                })
-            })
-            .collect(),
+                .collect();
+            (ChartKind::Track, bars)
+        }
     };
     let top = bars.iter().map(|b| b.value).fold(0.0, f64::max);
-    let low = bars
-        .iter()
-        .map(|b| b.value)
-        .filter(|v| *v > 0.0)
-        .fold(f64::INFINITY, f64::min);
-    let scale = if top > 0.0 && top / low > LOG_RATIO {
-        Scale::Log
-    } else {
-        Scale::Linear
-    };
-    let (max, tick_values) = match scale {
-        Scale::Linear => linear_ticks(top),
-        Scale::Log => log_ticks(top),
+    let (max, tick_values) = match kind {
+        ChartKind::Bars => linear_ticks(top),
+        _ => (top.max(1.0), vec![]),
     };
     let mut s = ChartSpec {
         id: def.id.clone(),
+        kind,
         title: def.title.get(lang).to_string(),
         finding: String::new(),
+        note: def.note.as_ref().map(|n| n.get(lang).to_string()),
         bars,
-        scale,
+        steps: STEPS
+            .iter()
+            .map(|s| s.label().get(lang).to_string())
+            .collect(),
         ticks: vec![],
         max,
     };
@@ -156,45 +182,133 @@ pub fn spec(report: &Report, def: &ChartDef, visible: &[usize], lang: Lang) -> C
     s
 }
 
-/// The sentence a chart states: what is largest, what is smallest, and the scale if it is not
-/// linear. Computed, so it is true of whatever the filters leave.
+/// The sentence a chart states, a true sentence a reporter could print: for bars what is
+/// largest and smallest; for units each count; for a part of a whole the whole and its part;
+/// for a track how many stand at each step. Computed, so it is true of whatever the filters
+/// leave, and only ever about things the chart may compare.
 fn finding(s: &ChartSpec, lang: Lang) -> String {
-    let Some(big) = s.bars.iter().max_by(|a, b| a.value.total_cmp(&b.value)) else {
-        return match lang {
-            Lang::Zh => "当前筛选条件下，此图没有数据。".to_string(),
-            Lang::En => "Nothing in this chart matches the current filters.".to_string(),
+    let zh = lang == Lang::Zh;
+    if s.bars.is_empty() {
+        return if zh {
+            "当前筛选条件下，此图没有数据。".to_string()
+        } else {
+            "Nothing in this chart matches the current filters.".to_string()
         };
-    };
-    let small = s
-        .bars
-        .iter()
-        .min_by(|a, b| a.value.total_cmp(&b.value))
-        .unwrap_or(big);
-    let mut out = match (lang, s.bars.len()) {
-        (Lang::Zh, 1) => format!("{}：{}。", big.label, big.text),
-        (Lang::En, 1) => format!("{}: {}.", big.label, big.text),
-        (Lang::Zh, n) => format!(
-            "{n} 项中，{}最多（{}），{}最少（{}）。",
-            big.label, big.text, small.label, small.text
-        ),
-        (Lang::En, n) => format!(
-            "Of {n} items, {} is largest ({}) and {} smallest ({}).",
-            big.label, big.text, small.label, small.text
-        ),
-    };
-    if s.scale == Scale::Log {
-        out.push_str(match lang {
-            Lang::Zh => "数值相差悬殊，采用对数刻度：每格是前一格的10倍。",
-            Lang::En => " The values differ widely, so the axis is logarithmic: each step is ten times the last.",
-        });
     }
+    let list = |sep: &str| {
+        s.bars
+            .iter()
+            .map(|b| {
+                if zh {
+                    format!("{}{}", b.label, b.text)
+                } else {
+                    format!("{}: {}", b.label, b.text)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    let mut out = match s.kind {
+        _ if s.bars.len() == 1 => {
+            if zh {
+                format!("{}。", list(""))
+            } else {
+                format!("{}.", list(""))
+            }
+        }
+        ChartKind::Bars => {
+            let top = s.bars.iter().map(|b| b.value).fold(f64::MIN, f64::max);
+            let low = s.bars.iter().map(|b| b.value).fold(f64::MAX, f64::min);
+            if top > low {
+                // Every bar that shares the top or the bottom value is named: a tie is a tie.
+                let ((big, bv), (small, sv)) = (extreme(s, top, lang), extreme(s, low, lang));
+                if zh {
+                    format!(
+                        "{}项中，{big}最多（{bv}），{small}最少（{sv}）。",
+                        s.bars.len()
+                    )
+                } else {
+                    format!(
+                        "Of these {}, {big} the largest ({bv}) and {small} the smallest ({sv}).",
+                        s.bars.len()
+                    )
+                }
+            } else if zh {
+                format!("{}。", list("；"))
+            } else {
+                format!("{}.", list("; "))
+            }
+        }
+        ChartKind::Units => {
+            if zh {
+                format!("{}。", list("；"))
+            } else {
+                format!("{}.", list("; "))
+            }
+        }
+        ChartKind::PartOfWhole => {
+            let (whole, part) = (&s.bars[0], &s.bars[1]);
+            if zh {
+                format!(
+                    "{}{}，其中{}{}。",
+                    whole.label, whole.text, part.label, part.text
+                )
+            } else {
+                format!(
+                    "{}: {}; of these, {}: {}.",
+                    whole.label, whole.text, part.label, part.text
+                )
+            }
+        }
+        ChartKind::Track => {
+            let counts: Vec<String> = s
+                .steps
+                .iter()
+                .enumerate()
+                .rev()
+                .filter_map(|(i, step)| {
+                    let n = s.bars.iter().filter(|b| b.value as usize == i + 1).count();
+                    (n > 0).then(|| {
+                        if zh {
+                            format!("{n}个{step}")
+                        } else {
+                            format!("{n} {}", step.to_lowercase())
+                        }
+                    })
+                })
+                .collect();
+            if zh {
+                format!("{}个项目中，{}。", s.bars.len(), counts.join("，"))
+            } else {
+                format!("Of {} projects, {}.", s.bars.len(), counts.join(", "))
+            }
+        }
+    };
     if s.bars.iter().any(|b| b.derived) {
-        out.push_str(match lang {
-            Lang::Zh => "标“≈”的为推算值。",
-            Lang::En => " Values marked “≈” are computed, not printed in the report.",
+        out.push_str(if zh {
+            "标“推算值”的数由报道中的数计算得出。"
+        } else {
+            " Values marked “computed” are worked out from figures in the report."
         });
     }
     out
+}
+
+/// The bars of one value, and that value: (「甲」, 「11家」) or (「甲、乙」, 「各2家」); in English
+/// ("A is", "11") or ("A and B are", "2 each"). A tie is a tie: every bar of the value is named.
+fn extreme(s: &ChartSpec, value: f64, lang: Lang) -> (String, String) {
+    let bars: Vec<&Bar> = s.bars.iter().filter(|b| b.value == value).collect();
+    let labels: Vec<&str> = bars.iter().map(|b| b.label.as_str()).collect();
+    let text = &bars[0].text;
+    match (lang, bars.len()) {
+        (Lang::Zh, 1) => (labels[0].to_string(), text.clone()),
+        (Lang::Zh, _) => (labels.join("、"), format!("各{text}")),
+        (Lang::En, 1) => (format!("{} is", labels[0]), text.clone()),
+        (Lang::En, _) => (
+            format!("{} are", labels.join(" and ")),
+            format!("{text} each"),
+        ),
+    }
 }
 
 /// A linear axis end and its ticks at 1, 2 or 5 × 10ⁿ steps, about five of them.
@@ -215,12 +329,6 @@ fn linear_ticks(top: f64) -> (f64, Vec<f64>) {
     (max, (0..=n).map(|i| i as f64 * step).collect())
 }
 
-/// A logarithmic axis from 1 to the next power of ten, a tick at each power.
-fn log_ticks(top: f64) -> (f64, Vec<f64>) {
-    let exp = top.log10().ceil().max(1.0) as i32;
-    (10f64.powi(exp), (0..=exp).map(|e| 10f64.powi(e)).collect())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,82 +338,5 @@ mod tests {
         assert_eq!(linear_ticks(11.0), (15.0, vec![0.0, 5.0, 10.0, 15.0]));
         assert_eq!(linear_ticks(76.0).0, 80.0);
         assert_eq!(linear_ticks(3.0), (3.0, vec![0.0, 1.0, 2.0, 3.0]));
-    }
-
-    #[test]
-    fn log_ticks_reach_past_the_top() {
-        assert_eq!(
-            log_ticks(3000.0),
-            (10000.0, vec![1.0, 10.0, 100.0, 1000.0, 10000.0])
-        );
-        assert_eq!(log_ticks(49.0).0, 100.0);
-    }
-}
-
-/// Where things go on a chart, in CSS pixels: one row per bar (its label above, the bar below),
-/// then the axis. Shared by drawing and by hover hit-testing, so they always agree.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Layout {
-    pub width: f64,
-    pub pad: f64,
-    pub row: f64,
-    pub label: f64,
-    pub bar: f64,
-    pub axis: f64,
-    /// Room kept right of the longest bar for its printed value.
-    pub value_room: f64,
-}
-
-impl Layout {
-    /// `scale` enlarges rows and text (1.0 normally, 1.5 in 关怀模式).
-    pub fn new(width: f64, scale: f64) -> Layout {
-        let value_room = (width * 0.28).clamp(70.0, 150.0) * scale.max(1.0).sqrt();
-        Layout {
-            width,
-            pad: 8.0,
-            row: 56.0 * scale,
-            label: 22.0 * scale,
-            bar: 22.0 * scale,
-            axis: 28.0 * scale,
-            value_room,
-        }
-    }
-
-    /// The scale of rows and text: larger in 关怀模式.
-    pub fn scale(care: bool) -> f64 {
-        if care {
-            1.5
-        } else {
-            1.0
-        }
-    }
-
-    /// Text size in CSS pixels for labels and values.
-    pub fn font(&self) -> f64 {
-        15.0 * self.row / 56.0
-    }
-
-    pub fn height(&self, bars: usize) -> f64 {
-        self.pad * 2.0 + self.row * bars.max(1) as f64 + self.axis
-    }
-
-    /// The horizontal span a bar may take.
-    pub fn track(&self) -> (f64, f64) {
-        (
-            self.pad,
-            (self.width - self.pad - self.value_room).max(self.pad + 10.0),
-        )
-    }
-
-    /// Top of row `i`'s label, and of its bar.
-    pub fn row_top(&self, i: usize) -> (f64, f64) {
-        let top = self.pad + self.row * i as f64;
-        (top, top + self.label)
-    }
-
-    /// The bar under a point, for hover and tap.
-    pub fn bar_at(&self, y: f64, bars: usize) -> Option<usize> {
-        let i = ((y - self.pad) / self.row).floor();
-        (i >= 0.0 && (i as usize) < bars).then_some(i as usize)
     }
 }

@@ -5,7 +5,8 @@ use wasm_bindgen::JsCast;
 
 use crate::app::Nav;
 use crate::charts::draw::{self, DARK, LIGHT};
-use crate::charts::spec::{self, ChartSpec, Layout, Scale};
+use crate::charts::layout::Layout;
+use crate::charts::spec::{self, ChartSpec};
 use crate::dataset::Dataset;
 use crate::model::Lang;
 
@@ -41,7 +42,7 @@ pub fn Charts(
 /// One chart: caption with its finding, the canvas (an image with that finding as its text),
 /// the value under the pointer, and the same numbers as a table.
 #[component]
-fn Chart(spec: ChartSpec, lang: Lang) -> impl IntoView {
+pub fn Chart(spec: ChartSpec, lang: Lang) -> impl IntoView {
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let (hover, set_hover) = signal(None::<usize>);
     let (resized, set_resized) = signal(0u32);
@@ -71,7 +72,7 @@ fn Chart(spec: ChartSpec, lang: Lang) -> impl IntoView {
                 leptos::logging::warn!("chart {} not drawn: {e}", spec.id);
             }
             // Keep the drawn aspect: CSS height follows the layout.
-            let height = Layout::new(width, scale).height(spec.bars.len());
+            let height = Layout::new(width, scale).height(&spec);
             let html: &web_sys::HtmlElement = el.as_ref();
             let _ = html.style().set_property("height", &format!("{height}px"));
         });
@@ -79,10 +80,12 @@ fn Chart(spec: ChartSpec, lang: Lang) -> impl IntoView {
 
     let pick = {
         let spec = spec.clone();
-        move |y: f64| {
-            let n = spec.bars.len();
+        move |x: f64, y: f64| {
             let scale = Layout::scale(nav.care.get_untracked());
-            set_hover.set(Layout::new(0.0, scale).bar_at(y, n));
+            let width = canvas
+                .get_untracked()
+                .map_or(0.0, |el| f64::from(el.client_width()));
+            set_hover.set(Layout::new(width, scale).mark_at(&spec, x, y));
         }
     };
     let pick2 = pick.clone();
@@ -104,10 +107,6 @@ fn Chart(spec: ChartSpec, lang: Lang) -> impl IntoView {
         .iter()
         .map(|b| view! { <tr><th scope="row">{b.label.clone()}</th><td>{b.text.clone()}</td></tr> })
         .collect_view();
-    let scale_note = (spec.scale == Scale::Log).then_some(match lang {
-        Lang::Zh => "对数刻度",
-        Lang::En => "log scale",
-    });
     let alt = format!("{}。{}", spec.title, spec.finding);
     let png_label = crate::i18n::ui(lang).download_png;
     let png_name = format!("{}.png", spec.id);
@@ -126,14 +125,15 @@ fn Chart(spec: ChartSpec, lang: Lang) -> impl IntoView {
         <figure class="chart" id=format!("chart-{}", spec.id) aria-labelledby=labelled_by>
             <figcaption>
                 <h3 id=title_id>{spec.title.clone()}</h3>
-                <p class="finding">{spec.finding.clone()}{scale_note.map(|n| view! { <span class="scale-note">{n}</span> })}</p>
+                <p class="finding">{spec.finding.clone()}</p>
             </figcaption>
             {(!empty).then(|| view! {
                 <canvas node_ref=canvas role="img" aria-label=alt
-                    on:pointermove=move |ev| pick(f64::from(ev.offset_y()))
-                    on:pointerdown=move |ev| pick2(f64::from(ev.offset_y()))
+                    on:pointermove=move |ev| pick(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
+                    on:pointerdown=move |ev| pick2(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
                     on:pointerleave=move |_| set_hover.set(None)></canvas>
                 <p class="chart-tip" aria-hidden="true">{tip}</p>
+                {spec.note.clone().map(|n| view! { <p class="chart-note">{n}</p> })}
                 <button type="button" class="download-png" on:click=save_png>{png_label}</button>
                 <details class="chart-data">
                     <summary>{table_label}</summary>

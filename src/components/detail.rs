@@ -53,6 +53,8 @@ pub fn Detail(ds: Arc<Dataset>, index: usize, order: Vec<usize>) -> impl IntoVie
         .iter()
         .map(|m| {
             let f = format::figure(m, lang);
+            // The report's words beside a translated figure; in Chinese the figure is them.
+            let printed = m.printed.clone().filter(|p| *p != f.text);
             let explanation = m.derived.as_ref().map(|d| {
                 view! { <p class="derived-note">{t.derived}": "{d.explanation.get(lang).to_string()}</p> }
             });
@@ -61,7 +63,7 @@ pub fn Detail(ds: Arc<Dataset>, index: usize, order: Vec<usize>) -> impl IntoVie
                     <dt>{m.label.get(lang).to_string()}</dt>
                     <dd>
                         <span class=if f.rank { "value rank" } else { "value" }>{f.text}</span>
-                        {m.printed.clone().map(|p| view! { <span class="printed" lang="zh-CN">"「"{p}"」"</span> })}
+                        {printed.map(|p| view! { <span class="printed" lang="zh-CN">"「"{p}"」"</span> })}
                         {explanation}
                     </dd>
                 </div>

@@ -16,15 +16,18 @@ pub enum Kind {
     Project,
     /// A service introduced for residents.
     Service,
+    /// A person's story or words (兰永珍, 张奶奶), told as the report tells it.
+    Story,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Figure,
         Kind::Recognition,
         Kind::Initiative,
         Kind::Project,
         Kind::Service,
+        Kind::Story,
     ];
 
     pub fn code(self) -> &'static str {
@@ -34,6 +37,7 @@ impl Kind {
             Kind::Initiative => "initiative",
             Kind::Project => "project",
             Kind::Service => "service",
+            Kind::Story => "story",
         }
     }
 
@@ -48,6 +52,7 @@ impl Kind {
             Kind::Initiative => Text::new("举措与品牌", "Initiatives"),
             Kind::Project => Text::new("项目", "Projects"),
             Kind::Service => Text::new("服务", "Services"),
+            Kind::Story => Text::new("人物故事", "People"),
         }
     }
 }
@@ -74,7 +79,7 @@ impl Status {
     pub fn label(self) -> Text {
         match self {
             Status::Completed => Text::new("已完工", "Completed"),
-            Status::UnderConstruction => Text::new("在建", "Under construction"),
+            Status::UnderConstruction => Text::new("已开工", "Construction started"),
             Status::DesignFinished => Text::new("已完成设计", "Design finished"),
         }
     }

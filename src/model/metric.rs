@@ -14,6 +14,19 @@ pub enum Qualifier {
     AtLeast,
     /// A place in a ranking, e.g. 「全市第一」; `value` is the place.
     Rank,
+    /// 「约」「近」「左右」, or a derived value that was rounded: shown with 「约」 / "about" or 「≈」.
+    Approx,
+}
+
+/// Which way a printed change goes: 「同比增长1.92%」 is up. Shown as a signed figure (▲ 增长),
+/// never by colour alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    /// 增长 / 增加 / 提高 / 上升
+    Up,
+    /// 下降 / 减少 / 降低
+    Down,
 }
 
 /// A value computed from other metrics rather than printed in the report.
@@ -51,4 +64,16 @@ pub struct Metric {
     pub scope: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub derived: Option<Derived>,
+    /// What the number counts, as a slug (`care-centres`, `new-designated-firms`): two metrics
+    /// share a chart only if they count the same thing in the same base unit. Needed by every
+    /// metric a chart draws or a `part_of` names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts: Option<String>,
+    /// `highlight-id/metric-id` of the whole this metric is a part of, as the report states with
+    /// 「其中」 (4 of the 20 villages). Only such parts may be combined by a derived formula.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
+    /// For a printed change (同比增长 / 下降): which way it goes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
 }

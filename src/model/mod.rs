@@ -8,10 +8,10 @@ mod text;
 pub mod units;
 
 pub use highlight::{Highlight, Kind, Place, Quote, Status};
-pub use metric::{Derived, Metric, Qualifier};
+pub use metric::{Change, Derived, Metric, Qualifier};
 pub use report::{
-    Block, BlockKind, Chapter, ChartDef, ChartSeries, KeyFigure, Meta, NonFigure, Report,
-    ReportEntry, ReportIndex, Source, Theme,
+    Block, BlockKind, Chapter, ChartDef, ChartSeries, KeyFigure, Meta, MetricStyle, NonFigure,
+    Report, ReportEntry, ReportIndex, Source, Theme, Unhighlighted,
 };
 pub use text::{Lang, Text};
 pub use units::BaseUnit;

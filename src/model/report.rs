@@ -100,6 +100,23 @@ pub struct Source {
     pub raw_href: String,
     pub blocks: Vec<Block>,
     pub non_figures: Vec<NonFigure>,
+    /// Stretches of the report that no highlight quotes, each with why (scene-setting, rhetoric,
+    /// a claim whose figures other highlights carry), so that every claim is either shown or
+    /// knowingly left out. `datatool check` warns of any claim that is neither.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unhighlighted: Vec<Unhighlighted>,
+}
+
+/// A verbatim stretch of the report that no highlight carries, and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unhighlighted {
+    /// Found verbatim in one block of the reflowed report.
+    pub text: String,
+    pub reason: Text,
+    /// Highlights that carry what this stretch sums up, if any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub see: Vec<String>,
 }
 
 /// A figure shown in the page header: `highlight-id/metric-id`.
@@ -117,15 +134,43 @@ pub struct ChartDef {
     pub id: String,
     pub title: Text,
     pub series: ChartSeries,
+    /// A caveat printed under the chart (e.g. that one firm may hold several designations).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ChartSeries {
-    /// One bar per metric, `highlight-id/metric-id`, in this order.
-    Metrics { metrics: Vec<String> },
-    /// How many highlights of a kind stand at each status (e.g. projects).
+    /// One mark per metric, `highlight-id/metric-id`, in this order. All of them count the same
+    /// thing (`counts`) in the same base unit.
+    Metrics {
+        metrics: Vec<String>,
+        #[serde(default, skip_serializing_if = "MetricStyle::is_default")]
+        style: MetricStyle,
+    },
+    /// A part and its whole, as the report states them with 「其中」: the part's metric names the
+    /// whole in `part_of`.
+    PartOfWhole { part: String, whole: String },
+    /// Where each highlight of a kind stands (projects: 完成设计 → 已开工 → 已完工).
     StatusCount { kind: Kind },
+}
+
+/// How a metrics chart draws its values.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetricStyle {
+    /// Horizontal bars from zero, values printed on them.
+    #[default]
+    Bars,
+    /// One symbol per counted thing (19 centres, 9 pilots): for small whole counts.
+    Units,
+}
+
+impl MetricStyle {
+    pub fn is_default(&self) -> bool {
+        *self == MetricStyle::Bars
+    }
 }
 
 /// One report file, e.g. `public/data/xixi-2023.json`.

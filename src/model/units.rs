@@ -52,3 +52,34 @@ pub fn lookup(unit: &str) -> Option<(f64, BaseUnit)> {
 pub fn known_units() -> impl Iterator<Item = &'static str> {
     UNITS.iter().map(|(u, _, _)| *u)
 }
+
+/// `value` in the base unit of `unit`, and that base unit; `None` for a unit the app does not
+/// know.
+pub fn to_base(value: f64, unit: &str) -> Option<(f64, BaseUnit)> {
+    lookup(unit).map(|(mult, base)| (tidy(value * mult), base))
+}
+
+/// Undo binary floating-point noise: 12.34 × 1e8 is 1234000000, not 1234000000.0000002.
+pub fn tidy(x: f64) -> f64 {
+    let r = x.round();
+    if (x - r).abs() <= 1e-6 * x.abs().max(1.0) {
+        return r;
+    }
+    format!("{x:.9e}").parse().unwrap_or(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_values_are_tidy() {
+        assert_eq!(
+            to_base(12.34, "亿元"),
+            Some((1_234_000_000.0, BaseUnit::Yuan))
+        );
+        assert_eq!(to_base(6.6, "万元"), Some((66_000.0, BaseUnit::Yuan)));
+        assert_eq!(to_base(1.92, "%"), Some((1.92, BaseUnit::Percent)));
+        assert_eq!(to_base(3.0, "辆"), None);
+    }
+}

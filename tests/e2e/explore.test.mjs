@@ -33,13 +33,12 @@ async function ready(url, options) {
   return page;
 }
 
-/// The same number as the app prints it in Chinese: 「3000+场」「49条」「≈16个」「100万元以上」.
+/// The same number as the app prints it in Chinese: as the report prints it (「3000余场」「49条」),
+/// or computed (「16个」, with 「≈」 only when rounded).
 function zhFigure(m) {
-  const n = String(Number(m.value.toFixed(4)));
-  let body = `${n}${m.unit}`;
-  if (m.qualifier === 'more_than') body = `${n}+${m.unit}`;
-  if (m.qualifier === 'at_least') body = `${n}${m.unit}以上`;
-  return m.derived ? `≈${body}` : body;
+  if (m.printed) return m.printed;
+  const body = `${String(Number(m.value.toFixed(4)))}${m.unit}`;
+  return m.qualifier === 'approx' ? `≈${body}` : body;
 }
 
 function metric(name) {
@@ -48,23 +47,17 @@ function metric(name) {
   return h.metrics.find((x) => x.id === mid);
 }
 
-const STATUS_ZH = { completed: '已完工', under_construction: '在建', design_finished: '已完成设计' };
+const STATUS_ZH = { completed: '已完工', under_construction: '已开工', design_finished: '已完成设计' };
 
 /// The rows a chart's table must have, straight from the dataset: [label, printed value].
 function expectedRows(def) {
-  if (def.series.type === 'metrics') {
-    return def.series.metrics.map((name) => {
-      const m = metric(name);
-      return [m.label.zh, zhFigure(m)];
-    });
-  }
-  return Object.entries(STATUS_ZH)
-    .map(([status, label]) => [
-      label,
-      data.highlights.filter((h) => h.kind === def.series.kind && h.status === status).length,
-    ])
-    .filter(([, n]) => n > 0)
-    .map(([label, n]) => [label, `${n}个`]);
+  const row = (name) => { const m = metric(name); return [m.label.zh, zhFigure(m)]; };
+  if (def.series.type === 'metrics') return def.series.metrics.map(row);
+  if (def.series.type === 'part_of_whole') return [row(def.series.whole), row(def.series.part)];
+  // A track: one row per project, with where it stands.
+  return data.highlights
+    .filter((h) => h.kind === def.series.kind)
+    .map((h) => [h.title.zh, STATUS_ZH[h.status]]);
 }
 
 test('a theme chip filters the cards, is pressed, and its link reopens the same cards', async () => {
@@ -266,7 +259,7 @@ test('charts follow the theme filter and say when they have nothing to show', as
   for (const f of figs) {
     if (f.id === 'chart-safety-inspections') {
       assert.ok(f.canvas);
-      assert.match(f.finding, /76家/);
+      assert.match(f.finding, /燃气餐饮用户66家/);
     } else {
       assert.ok(!f.canvas, `${f.id} has no canvas`);
       assert.match(f.finding, /没有数据/);
@@ -306,8 +299,8 @@ test('every chart is drawn and its table states the dataset numbers', async () =
   }
   // The real numbers of the publicity chart.
   const publicity = await page.locator('figure#chart-publicity tbody td').allTextContents();
-  assert.deepEqual(publicity, ['3000+场', '49条', '292条', '300+条']);
-  assert.match(await page.locator('figure#chart-publicity .finding').innerText(), /对数/);
+  assert.deepEqual(publicity, ['49条', '292条', '300余条']);
+  assert.match(await page.locator('figure#chart-publicity .finding').innerText(), /公益广告最多（300余条）/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -134,3 +134,26 @@ test('a Rust panic shows the error panel, not a dead page', async () => {
   assert.ok(page.errors.some((e) => /panicked/.test(e)), 'the panic also went to the console');
   await page.context().close();
 });
+
+test('a data file saved by Windows Notepad (BOM, CRLF) loads like the original; UTF-16 is refused saying so', async () => {
+  const notepad = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8')]);
+  const page = await withData((r) => r.fulfill({ status: 200, contentType: 'application/json', body: notepad }));
+  await cards(page).first().waitFor();
+  assert.equal(await countAll(page), JSON.parse(text).highlights.length);
+  assert.equal(await page.locator('.error-panel').count(), 0);
+  // The browser's own reader takes the same bytes: what it reads, the page reads.
+  const same = await page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    return (await new Response(bytes).json()).highlights.length;
+  }, notepad.toString('base64'));
+  assert.equal(same, JSON.parse(text).highlights.length);
+  await page.context().close();
+
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const refused = await withData((r) => r.fulfill({ status: 200, contentType: 'application/json', body: utf16 }));
+  const panel = refused.locator('.error-panel');
+  await panel.waitFor();
+  assert.match(await panel.innerText(), /UTF-16/);
+  assert.match(await panel.innerText(), /UTF-8/);
+  await refused.context().close();
+});
