@@ -3,7 +3,7 @@
 //! 「余/多/超」 value always keeps its qualifier, a rounded derived value its "≈"; a derived value
 //! that is exact (20 − 4 = 16) has no "≈" but is still marked as computed.
 
-use crate::model::{BaseUnit, Lang, Metric, Qualifier};
+use crate::model::{BaseUnit, Change, Lang, Metric, Qualifier};
 
 /// A metric ready to print: the figure and what (if anything) marks it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,6 +14,43 @@ pub struct Figure {
     pub derived: bool,
     /// True for a rank, shown as a badge.
     pub rank: bool,
+    /// For a change (同比增长): which way, shown as ▲/▼ with the word, never by colour alone.
+    pub change: Option<Change>,
+}
+
+/// A figure cut for a big display: the number large, what stands before and after it small
+/// (「超」「50」「万元」, 「3000」「余场」, 「1.234」「 billion yuan」).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parts {
+    pub before: String,
+    pub number: String,
+    pub after: String,
+}
+
+/// Cut a figure's text around its first number (digits with their separators).
+pub fn parts(text: &str) -> Parts {
+    let start = text.find(|c: char| c.is_ascii_digit());
+    let Some(start) = start else {
+        return Parts {
+            before: String::new(),
+            number: text.to_string(),
+            after: String::new(),
+        };
+    };
+    let rest = &text[start..];
+    let len = rest
+        .char_indices()
+        .find(|&(i, c)| {
+            !(c.is_ascii_digit()
+                || ((c == '.' || c == ',')
+                    && rest[i + 1..].starts_with(|d: char| d.is_ascii_digit())))
+        })
+        .map_or(rest.len(), |(i, _)| i);
+    Parts {
+        before: text[..start].to_string(),
+        number: rest[..len].to_string(),
+        after: rest[len..].to_string(),
+    }
 }
 
 pub fn figure(m: &Metric, lang: Lang) -> Figure {
@@ -39,6 +76,7 @@ pub fn figure(m: &Metric, lang: Lang) -> Figure {
         text,
         derived,
         rank,
+        change: m.change,
     }
 }
 
@@ -262,6 +300,24 @@ mod tests {
         let f = figure(&diff, Lang::Zh);
         assert!(f.derived);
         assert_eq!(f.text, "16个");
+    }
+
+    #[test]
+    fn figures_cut_around_their_number() {
+        let p = |t: &str| {
+            let x = parts(t);
+            (x.before, x.number, x.after)
+        };
+        let s = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
+        assert_eq!(p("3000余场"), s("", "3000", "余场"));
+        assert_eq!(p("超50万元"), s("超", "50", "万元"));
+        assert_eq!(p("12.34亿元"), s("", "12.34", "亿元"));
+        assert_eq!(p("1.234 billion yuan"), s("", "1.234", " billion yuan"));
+        assert_eq!(p("3,000+"), s("", "3,000", "+"));
+        assert_eq!(p("≥ 1 million yuan"), s("≥ ", "1", " million yuan"));
+        assert_eq!(p("1.92%"), s("", "1.92", "%"));
+        assert_eq!(p("全市第一"), s("", "全市第一", ""));
+        assert_eq!(p("10大领域"), s("", "10", "大领域"));
     }
 
     #[test]

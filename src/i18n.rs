@@ -68,6 +68,20 @@ pub struct Ui {
     pub places: &'static str,
     pub fatal: &'static str,
     pub reload: &'static str,
+    /// The card's fold for its source sentence, 朗读 and share picture.
+    pub card_more: &'static str,
+    pub make_poster: &'static str,
+    pub poster_hint: &'static str,
+    pub poster_download: &'static str,
+    pub poster_failed: &'static str,
+    pub key_poster: &'static str,
+    /// 「本章还有 N 项」: the link from a long chapter to the list of all its highlights.
+    pub chapter_all: &'static str,
+    pub up: &'static str,
+    pub down: &'static str,
+    pub search_short: &'static str,
+    pub remove_filter: &'static str,
+    pub filters_in_use: &'static str,
 }
 
 const ZH: Ui = Ui {
@@ -89,7 +103,7 @@ const ZH: Ui = Ui {
     sort_report: "按原文顺序",
     sort_theme: "按主题",
     sort_kind: "按类型",
-    view_cards: "要点",
+    view_cards: "图解",
     view_charts: "图表",
     view_text: "原文",
     views: "视图",
@@ -135,6 +149,18 @@ const ZH: Ui = Ui {
     places: "地点",
     fatal: "页面出现内部错误。",
     reload: "重新载入页面",
+    card_more: "原句 · 朗读 · 分享图",
+    make_poster: "生成分享图",
+    poster_hint: "长按图片可保存或发送给朋友",
+    poster_download: "下载分享图",
+    poster_failed: "此浏览器无法生成图片。",
+    key_poster: "生成分享图（核心数字）",
+    chapter_all: "查看本章全部",
+    up: "增长",
+    down: "下降",
+    search_short: "搜索要点",
+    remove_filter: "取消筛选",
+    filters_in_use: "正在使用的筛选",
 };
 
 const EN: Ui = Ui {
@@ -156,7 +182,7 @@ const EN: Ui = Ui {
     sort_report: "Report order",
     sort_theme: "By theme",
     sort_kind: "By kind",
-    view_cards: "Highlights",
+    view_cards: "Story",
     view_charts: "Charts",
     view_text: "Original text",
     views: "Views",
@@ -202,6 +228,18 @@ const EN: Ui = Ui {
     places: "Places",
     fatal: "The page hit an internal error.",
     reload: "Reload the page",
+    card_more: "Source · read aloud · picture",
+    make_poster: "Make a share picture",
+    poster_hint: "Press and hold the picture to save or send it",
+    poster_download: "Download the picture",
+    poster_failed: "This browser cannot make the picture.",
+    key_poster: "Share picture of the key figures",
+    chapter_all: "All of this chapter",
+    up: "up",
+    down: "down",
+    search_short: "Search highlights",
+    remove_filter: "Remove filter",
+    filters_in_use: "Filters in use",
 };
 
 pub fn ui(lang: Lang) -> &'static Ui {

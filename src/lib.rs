@@ -20,11 +20,13 @@ pub mod load;
 pub mod model;
 pub mod numerals;
 pub mod original;
+pub mod poster;
 pub mod prerender;
 pub mod query;
 pub mod reflow;
 pub mod share;
 pub mod speech;
+pub mod story;
 pub mod synth;
 pub mod validate;
 

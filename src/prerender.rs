@@ -21,15 +21,15 @@ pub fn first_paint(report: &Report) -> String {
             let f = format::figure(metric, Lang::Zh);
             format!(
                 "<li class=\"key-figure\"><span class=\"kf-box\"><span class=\"kf-value\">{}</span><span class=\"kf-label\">{}</span></span></li>",
-                html_escape(&f.text),
+                figure_html(&f),
                 html_escape(&metric.label.zh)
             )
         })
         .collect();
     format!(
-        "<header class=\"masthead\"><div class=\"masthead-top\"><p class=\"app-name\">西溪 · 工作报道图解</p></div>\
-<p class=\"kicker\">{}</p><h1>{}</h1><p class=\"byline\">{} · {}年 · {}</p>\
-<section class=\"key-figures\" aria-label=\"关键数字\"><ul>{}</ul></section></header>\
+        "<header class=\"masthead\"><div class=\"masthead-top\"><p class=\"app-name\"><span class=\"app-mark\" aria-hidden=\"true\">图解</span><span class=\"app-name-text\">西溪 · 工作报道图解</span></p></div>\
+<div class=\"hero\"><p class=\"kicker\">{}</p><h1>{}</h1><p class=\"byline\">{} · {}年 · {}</p>\
+<section class=\"key-figures\" aria-label=\"关键数字\"><ul>{}</ul></section></div></header>\
 <main class=\"boot\" id=\"main\" aria-busy=\"true\"><p class=\"boot-status\" role=\"status\">正在载入图解…</p>\
 <noscript><p>本页需要启用 JavaScript 才能筛选、检索和查看图表；以上为报道的关键数字。</p></noscript></main>",
         html_escape(&m.kicker.zh),
@@ -38,6 +38,40 @@ pub fn first_paint(report: &Report) -> String {
         m.year,
         html_escape(&m.author.zh),
         figures
+    )
+}
+
+/// A figure as the app's hero draws it (`components::figure::big_figure`): the number large,
+/// its unit small, a rank as a badge, a change signed.
+fn figure_html(f: &format::Figure) -> String {
+    if f.rank {
+        return format!(
+            "<span class=\"value rank-badge\">{}</span>",
+            html_escape(&f.text)
+        );
+    }
+    let p = format::parts(&f.text);
+    let sign = match f.change {
+        Some(crate::model::Change::Up) => {
+            "<span class=\"change up\"><span aria-hidden=\"true\">▲</span>增长 </span>"
+        }
+        Some(crate::model::Change::Down) => {
+            "<span class=\"change down\"><span aria-hidden=\"true\">▼</span>下降 </span>"
+        }
+        None => "",
+    };
+    let unit = |s: &str| {
+        if s.is_empty() {
+            String::new()
+        } else {
+            format!("<span class=\"unit\">{}</span>", html_escape(s))
+        }
+    };
+    format!(
+        "<span class=\"value\">{sign}{}<span class=\"num\">{}</span>{}</span>",
+        unit(&p.before),
+        html_escape(&p.number),
+        unit(&p.after)
     )
 }
 

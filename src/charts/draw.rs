@@ -24,26 +24,27 @@ pub struct Palette {
     pub empty: RGBColor,
 }
 
+// The page's colours (public/style.css): the report's red for marks, warm greys around them.
 pub const LIGHT: Palette = Palette {
     background: RGBColor(255, 255, 255),
-    text: RGBColor(27, 31, 29),
-    muted: RGBColor(74, 82, 78),
-    bar: RGBColor(11, 94, 85),
-    derived: RGBColor(79, 138, 130),
-    grid: RGBColor(201, 208, 204),
-    highlight: RGBColor(179, 92, 0),
-    empty: RGBColor(226, 232, 229),
+    text: RGBColor(29, 26, 23),
+    muted: RGBColor(85, 78, 72),
+    bar: RGBColor(161, 29, 33),
+    derived: RGBColor(214, 133, 120),
+    grid: RGBColor(221, 211, 196),
+    highlight: RGBColor(156, 74, 10),
+    empty: RGBColor(236, 229, 219),
 };
 
 pub const DARK: Palette = Palette {
-    background: RGBColor(27, 32, 30),
-    text: RGBColor(238, 242, 239),
-    muted: RGBColor(183, 193, 188),
-    bar: RGBColor(95, 208, 191),
-    derived: RGBColor(60, 130, 120),
-    grid: RGBColor(58, 68, 64),
-    highlight: RGBColor(240, 166, 80),
-    empty: RGBColor(52, 62, 58),
+    background: RGBColor(31, 26, 23),
+    text: RGBColor(243, 237, 230),
+    muted: RGBColor(203, 193, 182),
+    bar: RGBColor(255, 155, 143),
+    derived: RGBColor(150, 80, 72),
+    grid: RGBColor(61, 53, 47),
+    highlight: RGBColor(243, 201, 105),
+    empty: RGBColor(64, 55, 49),
 };
 
 // A Chinese face first, as in the page's CSS: one font for every label, no per-glyph fallback.

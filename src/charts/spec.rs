@@ -20,6 +20,18 @@ pub enum ChartKind {
     Track,
 }
 
+impl ChartKind {
+    /// Its name in the page (`data-kind`), for styles and tests.
+    pub fn code(self) -> &'static str {
+        match self {
+            ChartKind::Bars => "bars",
+            ChartKind::Units => "units",
+            ChartKind::PartOfWhole => "part-of-whole",
+            ChartKind::Track => "track",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
     pub label: String,

@@ -52,12 +52,14 @@ pub fn CardList(
     let order = StoredValue::new(order);
     let card = move |i: usize| {
         let h = ds.report.highlights[i].clone();
-        let theme = ds.report.themes.iter().find(|t| t.id == h.theme).cloned();
+        let ti = ds.report.themes.iter().position(|t| t.id == h.theme);
+        let theme = ti.map(|k| ds.report.themes[k].clone());
         let open = ViewState {
             selected: Some(h.id.clone()),
             ..view.clone()
         };
-        view! { <li><Card highlight=h theme=theme lang=lang open=open /></li> }
+        let ti = ti.unwrap_or(0);
+        view! { <li><Card highlight=h theme=theme theme_index=ti lang=lang open=open /></li> }
     };
     view! {
         <ul class="cards">

@@ -122,7 +122,7 @@ pub fn Chart(spec: ChartSpec, lang: Lang) -> impl IntoView {
     let labelled_by = title_id.clone();
     let empty = spec.is_empty();
     view! {
-        <figure class="chart" id=format!("chart-{}", spec.id) aria-labelledby=labelled_by>
+        <figure class="chart" id=format!("chart-{}", spec.id) aria-labelledby=labelled_by data-kind=spec.kind.code()>
             <figcaption>
                 <h3 id=title_id>{spec.title.clone()}</h3>
                 <p class="finding">{spec.finding.clone()}</p>

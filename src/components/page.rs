@@ -9,22 +9,24 @@ use crate::components::card::Card;
 use crate::components::card_list::CardList;
 use crate::components::charts::Charts;
 use crate::components::detail::Detail;
-use crate::components::downloads::Downloads;
 use crate::components::filters::Filters;
-use crate::components::header::Header;
+use crate::components::hero::Hero;
 use crate::components::notices::{LinkProblems, SkippedRecords};
 use crate::components::original::Original;
 use crate::components::share_panel::SharePanel;
+use crate::components::story::Story;
 use crate::components::views_nav::ViewsNav;
 use crate::dataset::Dataset;
-use crate::format;
 use crate::i18n::ui;
 use crate::query::{Embed, View, ViewState};
 
-/// The loaded report: header, filters, the count, the cards, the footer.
+/// The loaded report: the hero, the views, the filter bar, then the story (no filter) or the
+/// filtered list, and the footer.
 #[component]
 pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
     let nav = expect_context::<Nav>();
+    // For what deep in the page needs the report (the share picture of a card).
+    provide_context(ds.clone());
     let lang = nav.lang;
     let current_view = Memo::new(move |_| nav.state.with(|s| s.view));
     {
@@ -63,7 +65,8 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
     };
     let visible = Memo::new(move |_| outcome.with(|o| o.visible.clone()));
     let facets = Memo::new(move |_| outcome.with(|o| o.facets.clone()));
-    let count = move || format::count_label(visible.with(|v| v.len()), lang.get());
+    // No filter, no search, the report's order: the page tells the report as a story.
+    let story = Memo::new(move |_| criteria.with(|c| *c == ViewState::default()));
     // The open highlight, if the link names one that exists.
     let selected = {
         let ds = ds.clone();
@@ -116,8 +119,12 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
                 .into_any();
             }
             let state = nav.state.get_untracked();
-            let auto = state.embed.is_none();
             let reveal = last_opened.get_value();
+            if story.get() {
+                return view! { <Story ds=ds.clone() lang=lang view=state reveal=reveal /> }
+                    .into_any();
+            }
+            let auto = state.embed.is_none();
             view! { <CardList ds=ds.clone() order=order lang=lang view=state auto=auto reveal=reveal /> }
                 .into_any()
         }
@@ -171,21 +178,17 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
             match view {
                 View::Text => view! { <Original ds=ds.clone() /> }.into_any(),
                 View::Charts => view! {
-                    <Filters ds=ds.clone() facets=facets />
-                    <div class="result-bar">
-                        <p class="result-count" role="status" aria-live="polite">{count}</p>
-                        <Downloads ds=ds.clone() visible=visible />
+                    <div class="layout">
+                        <Filters ds=ds.clone() facets=facets visible=visible />
+                        <div class="content"><Charts ds=ds.clone() visible=visible /></div>
                     </div>
-                    <Charts ds=ds.clone() visible=visible />
                 }
                 .into_any(),
                 _ => view! {
-                    <Filters ds=ds.clone() facets=facets />
-                    <div class="result-bar">
-                        <p class="result-count" role="status" aria-live="polite">{count}</p>
-                        <Downloads ds=ds.clone() visible=visible />
+                    <div class="layout">
+                        <Filters ds=ds.clone() facets=facets visible=visible />
+                        <div class="content">{cards.clone()}</div>
                     </div>
-                    {cards.clone()}
                 }
                 .into_any(),
             }
@@ -195,17 +198,19 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
     view! {
         {
             let ds = ds.clone();
-            move || embed.get().is_none().then(|| view! { <Header ds=ds.clone() /> })
+            move || embed.get().is_none().then(|| view! { <Hero ds=ds.clone() /> })
         }
         <main id="main" tabindex="-1">
             <LinkProblems />
             <SkippedRecords skipped=skipped />
             {move || embed.get().map(|_| view! { <FullPageLink /> })}
-            {
-                let title = ds.report.meta.headline.zh.clone();
-                move || embed.get().is_none().then(|| view! { <SharePanel title=title.clone() /> })
-            }
-            {move || (embed.get() != Some(Embed::Card) && embed.get() != Some(Embed::Chart)).then(|| view! { <ViewsNav /> })}
+            <div class="toolrow">
+                {move || (embed.get() != Some(Embed::Card) && embed.get() != Some(Embed::Chart)).then(|| view! { <ViewsNav /> })}
+                {
+                    let title = ds.report.meta.headline.zh.clone();
+                    move || embed.get().is_none().then(|| view! { <SharePanel title=title.clone() /> })
+                }
+            </div>
             {body}
         </main>
         {move || (all_on.get() && embed.get().is_none()).then(|| view! {

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::app::Nav;
 use crate::browser;
+use crate::components::poster::PosterButton;
 use crate::i18n::ui;
 use crate::share;
 
@@ -83,6 +84,9 @@ pub fn SharePanel(title: String) -> impl IntoView {
                     {qr}
                     <figcaption>{move || ui(lang.get()).qr_caption}</figcaption>
                 </figure>
+                <div class="share-poster">
+                    <PosterButton />
+                </div>
                 <div class="embed-code">
                     <label for="embed-code">{move || ui(lang.get()).embed_code}</label>
                     <textarea id="embed-code" readonly rows="4" prop:value=move || code.get()></textarea>

@@ -233,3 +233,19 @@ test('axe: the open share panel (link, QR code, embed code) has no WCAG A/AA vio
   assert.deepEqual(await axe(page), []);
   await page.context().close();
 });
+
+test('axe: no WCAG A/AA violation with the filter panel open and a share picture shown, at 390 px', async () => {
+  for (const query of ['', '?lang=en', '?scheme=dark', '?care=1']) {
+    const page = await open(browser, APP + query, { width: 390, bypassCSP: true });
+    await ready(page);
+    const card = page.locator('article.card.with-figure').first();
+    await card.locator('details.source > summary').click();
+    await card.locator('button.make-poster').click();
+    await card.locator('.poster-figure img').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('.filter-toggle').click();
+    await page.locator('#filter-panel').waitFor();
+    assert.deepEqual(await axe(page), [], `panel and poster ${query}`);
+    await page.context().close();
+  }
+});

@@ -27,7 +27,8 @@ test('the iframe follows the content height as filters change, with no inner scr
   assert.ok(await noInnerScroll(f) <= 1, 'no inner scroll bar at first');
   const tall = (await iframe.boundingBox()).height;
 
-  // Ecology: five cards, far fewer rows than the first page of twelve.
+  // Ecology: five cards, far fewer than the whole story. The filter panel opens in place.
+  await frame.locator('.filter-toggle').click();
   await frame.locator('.chip-group[aria-labelledby=g-themes] button').nth(3).click();
   await page.waitForFunction((h) => parseFloat(document.getElementById('xixi').style.height) < h - 200, tall);
   await page.waitForTimeout(200);

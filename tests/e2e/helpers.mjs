@@ -46,8 +46,13 @@ export async function pngPixels(page, png) {
 
 export const cards = (page) => page.locator('article.card');
 
-/// Cards are drawn a page at a time: press 「显示更多」 until every card of the view is drawn.
+/// Cards are drawn a page at a time (the story a chapter at a time): wait for the story's last
+/// chapter, and press 「显示更多」 until every card of the view is drawn.
 export async function showAll(page) {
+  await page.waitForFunction(() => {
+    const story = document.querySelector('.story');
+    return !story || story.querySelectorAll('section.chapter').length >= Number(story.dataset.chapters);
+  });
   // A DOM click, not a pointer one: scrolling to the button also draws more on its own.
   while (await page.evaluate(() => { document.querySelector('.more button')?.click(); return !!document.querySelector('.more button'); }));
 }

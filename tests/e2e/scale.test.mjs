@@ -29,19 +29,31 @@ const watch = () => {
   });
 };
 
-test('10,000 highlights: a page of cards is drawn, scrolling draws more, search covers all', async () => {
+test('10,000 highlights: each chapter draws a part and links to all of it, a list draws a page at a time, search covers all', async () => {
   const page = await open(browser, null, { width: 390, height: 800 });
   await page.goto(`${SCALE}?r=synthetic-10000`);
   await cards(page).first().waitFor({ timeout: 30_000 });
   await waitShown(page, 10000);
+  // The story: at most 30 highlights a chapter, and a link to the list of all of it.
+  const sections = page.locator('section.chapter');
+  const chapters = await sections.count();
+  assert.ok(chapters >= 4, `${chapters} chapters`);
   const drawn = await cards(page).count();
-  assert.ok(drawn > 0 && drawn <= 48, `only a page of cards is drawn (${drawn})`);
+  assert.ok(drawn > 0 && drawn <= 30 * chapters, `only a part of each chapter is drawn (${drawn})`);
+  const more = sections.nth(1).locator('.chapter-more a');
+  assert.match(await more.innerText(), /查看本章全部（共 \d+ 项）/);
+  await more.click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('c'));
+  assert.equal(await page.locator('section.chapter').count(), 0, 'the list, not the story');
+  const listed = await cards(page).count();
+  assert.ok(listed > 0 && listed <= 48, `only a page of cards is drawn (${listed})`);
   assert.match(await page.locator('.more button').innerText(), /显示更多（还有 \d+ 项）/);
-
   await page.locator('.more').scrollIntoViewIfNeeded();
-  await page.waitForFunction((n) => document.querySelectorAll('article.card').length > n, drawn);
+  await page.waitForFunction((n) => document.querySelectorAll('article.card').length > n, listed);
 
   // The last copy of the real highlights: the last records of the file.
+  await page.goto(`${SCALE}?r=synthetic-10000`);
+  await cards(page).first().waitFor({ timeout: 30_000 });
   await page.locator('input[type=search]').fill(`合成 ${LAST_COPY}）`);
   await waitShown(page, IN_LAST_COPY);
   assert.equal(await countAll(page), IN_LAST_COPY);

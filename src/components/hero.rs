@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::Nav;
 use crate::browser;
+use crate::components::figure::big_figure;
 use crate::components::link::ViewLink;
 use crate::dataset::Dataset;
 use crate::format;
@@ -12,9 +13,11 @@ use crate::model::Lang;
 use crate::query::{Scheme, ViewState};
 use crate::validate::find_metric;
 
-/// The report's headline, by-line and key figures (chosen in the data), and the language switch.
+/// The masthead and the hero, treated like the top of a 图解 poster: the switches (关怀模式,
+/// dark, language), the report's kicker, headline and by-line, and its key figures (chosen in
+/// the data) as a tight grid of big numbers, each a link to its card.
 #[component]
-pub fn Header(ds: Arc<Dataset>) -> impl IntoView {
+pub fn Hero(ds: Arc<Dataset>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let lang = move || nav.lang.get();
     let meta = ds.report.meta.clone();
@@ -33,8 +36,7 @@ pub fn Header(ds: Arc<Dataset>) -> impl IntoView {
                     view! {
                         <li class="key-figure">
                             <a href=href>
-                                <span class="kf-value">{f.text}</span>
-                                {f.derived.then(|| view! { <span class="derived-mark">{ui(lang).derived}</span> })}
+                                <span class="kf-value">{big_figure(f, lang)}</span>
                                 <span class="kf-label">{label}</span>
                             </a>
                         </li>
@@ -101,7 +103,7 @@ pub fn Header(ds: Arc<Dataset>) -> impl IntoView {
     view! {
         <header class="masthead">
             <div class="masthead-top">
-                <p class="app-name">{move || ui(lang()).app_name}</p>
+                <p class="app-name"><span class="app-mark" aria-hidden="true">"图解"</span><span class="app-name-text">{move || ui(lang()).app_name}</span></p>
                 <div class="switches">
                     <button type="button" class="switch care-switch" aria-pressed=move || nav.care.get().to_string()
                         on:click=toggle_care>
@@ -118,18 +120,20 @@ pub fn Header(ds: Arc<Dataset>) -> impl IntoView {
                 </div>
             </div>
             {reports}
-            <p class="kicker">{move || m1.kicker.get(lang()).to_string()}</p>
-            <h1>{move || m2.headline.get(lang()).to_string()}</h1>
-            <p class="byline">
-                {move || {
-                    let year = if lang() == Lang::Zh { format!("{}年", m3.year) } else { m3.year.to_string() };
-                    format!("{} · {} · {}", m3.town.get(lang()), year, m3.author.get(lang()))
-                }}
-            </p>
-            <section class="key-figures" aria-labelledby="kf-title">
-                <h2 id="kf-title" class="visually-hidden">{move || ui(lang()).key_figures}</h2>
-                <ul>{figures}</ul>
-            </section>
+            <div class="hero">
+                <p class="kicker">{move || m1.kicker.get(lang()).to_string()}</p>
+                <h1>{move || m2.headline.get(lang()).to_string()}</h1>
+                <p class="byline">
+                    {move || {
+                        let year = if lang() == Lang::Zh { format!("{}年", m3.year) } else { m3.year.to_string() };
+                        format!("{} · {} · {}", m3.town.get(lang()), year, m3.author.get(lang()))
+                    }}
+                </p>
+                <section class="key-figures" aria-labelledby="kf-title">
+                    <h2 id="kf-title" class="visually-hidden">{move || ui(lang()).key_figures}</h2>
+                    <ul>{figures}</ul>
+                </section>
+            </div>
         </header>
     }
 }
