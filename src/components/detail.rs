@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::Nav;
 use crate::components::link::ViewLink;
+use crate::components::poster::PosterButton;
 use crate::components::read_aloud::ReadAloud;
 use crate::dataset::Dataset;
 use crate::format;
@@ -160,7 +161,10 @@ pub fn Detail(ds: Arc<Dataset>, index: usize, order: Vec<usize>) -> impl IntoVie
             </div>
             <h2 id="detail-title" tabindex="-1">{h.title.get(lang).to_string()}</h2>
             <p class="summary">{h.summary.get(lang).to_string()}</p>
-            <ReadAloud highlight=h.clone() lang=lang />
+            <div class="card-actions">
+                <ReadAloud highlight=h.clone() lang=lang />
+                <PosterButton highlight=h.clone() />
+            </div>
             {(!h.metrics.is_empty()).then(|| view! { <dl class="detail-metrics">{metrics}</dl> })}
             {status}
             {places}
