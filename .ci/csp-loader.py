@@ -3,11 +3,11 @@
 own (content-hashed, like the other assets), so the page runs under a strict Content-Security-
 Policy with no 'unsafe-inline' (script-src 'self' 'wasm-unsafe-eval').
 
-The loader also waits for the first paint (the headline and key figures written into index.html)
+The loader also waits for the first paint (the page rendered into index.html at build time)
 before it asks for the wasm, its JS glue and the data, and Trunk's <head> preloads of the wasm
 and glue go: requested before the first paint, they compete with it on a slow connection (and
 Lighthouse counts them into the largest paint). The data files to ask for come from the
-first paint's `data-preload` attribute (written by `datatool prerender`)."""
+rendered page's `data-preload` attribute (written by `src/bin/render.rs`)."""
 import hashlib
 import os
 import pathlib
@@ -35,7 +35,7 @@ await new Promise((done) => {
   requestAnimationFrame(() => setTimeout(done));
   setTimeout(done, 500);
 });
-const [index, ...data] = (document.getElementById('first-paint')?.dataset.preload ?? '').split(' ');
+const [index, ...data] = (document.getElementById('app')?.dataset.preload ?? '').split(' ');
 // A link to another report (r=…) needs other data: then the default report's is not fetched.
 const other = new URLSearchParams(location.search).has('r');
 for (const href of ['%s', index, ...(other ? [] : data)]) {

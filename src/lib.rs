@@ -1,34 +1,19 @@
 //! 西溪 · Report Highlights.
 //!
-//! The crate is a pure core (everything but `app`, `components` and `charts::draw`), plain Rust
-//! tested natively with `cargo test`, and a thin Leptos view that wires signals to it.
+//! Three layers, one folder each, each using only the ones before it:
+//! - [`core`]: the pure core, plain Rust with no browser and no Leptos: the dataset's types,
+//!   loading and validation, filtering, search, formatting, URL state, chart and share-picture
+//!   layouts, the draft tool. Tested natively with `cargo test`.
+//! - [`glue`]: the browser: the one fetch, history, `<html>` flags, canvas painting, downloads,
+//!   clipboard, speech. Called only from effects and event handlers.
+//! - [`view`]: the Leptos components. Their bodies touch no browser, so the same components
+//!   render natively at build time (`ssr`, `src/bin/render.rs`) and hydrate in the browser.
 
-pub mod api;
-pub mod app;
-pub mod browser;
-pub mod charts;
-pub mod components;
-pub mod dataset;
-pub mod draft;
-pub mod export;
-pub mod expr;
-pub mod filter;
-pub mod format;
-pub mod hash;
-pub mod i18n;
-pub mod load;
-pub mod model;
-pub mod numerals;
-pub mod original;
-pub mod poster;
-pub mod prerender;
-pub mod query;
-pub mod reflow;
-pub mod share;
-pub mod speech;
-pub mod story;
-pub mod synth;
-pub mod validate;
+#![recursion_limit = "256"]
+
+pub mod core;
+pub mod glue;
+pub mod view;
 
 /// The version of the dataset format (`public/data/schema.json`) this build reads.
 pub const SCHEMA_VERSION: u32 = 1;

@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use common::{datatool, index_of, scratch};
 
 use serde_json::{json, Value};
-use xixi_highlights::load::{self, LoadError, Loaded};
-use xixi_highlights::model::{Kind, Qualifier, Report, Status};
-use xixi_highlights::reflow;
+use xixi_highlights::core::load::{self, LoadError, Loaded};
+use xixi_highlights::core::model::{Kind, Qualifier, Report, Status};
+use xixi_highlights::core::reflow;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -108,7 +108,7 @@ fn shipped_report_loads_whole() {
     );
     for k in &r.key_figures {
         assert!(
-            xixi_highlights::validate::find_metric(&r, &k.metric).is_some(),
+            xixi_highlights::core::validate::find_metric(&r, &k.metric).is_some(),
             "{}",
             k.metric
         );
@@ -120,7 +120,8 @@ fn shipped_report_loads_whole() {
 fn chart_figures_are_present() {
     let r = shipped();
     let v = |name: &str| {
-        xixi_highlights::validate::metric_value(&r, name).unwrap_or_else(|| panic!("no {name}"))
+        xixi_highlights::core::validate::metric_value(&r, name)
+            .unwrap_or_else(|| panic!("no {name}"))
     };
     assert_eq!(v("industrial-output/output"), 12.34);
     assert_eq!(v("industrial-output/growth"), 1.92);
@@ -168,12 +169,12 @@ fn chart_figures_are_present() {
     );
     assert_eq!(status("xixi-hospital-branch"), Some(Status::Completed));
     // Ranks are ranks, with their scope; "more than" values stay marked.
-    let rank = xixi_highlights::validate::find_metric(&r, "village-income-rank/rank")
+    let rank = xixi_highlights::core::validate::find_metric(&r, "village-income-rank/rank")
         .unwrap()
         .1;
     assert_eq!((rank.qualifier, rank.value), (Qualifier::Rank, 1.0));
     assert_eq!(rank.scope.as_ref().unwrap().zh, "全市");
-    let events = xixi_highlights::validate::find_metric(&r, "folk-culture-events/events")
+    let events = xixi_highlights::core::validate::find_metric(&r, "folk-culture-events/events")
         .unwrap()
         .1;
     assert_eq!(events.qualifier, Qualifier::MoreThan);
@@ -1064,7 +1065,7 @@ fn the_files_conform_to_their_schemas() {
         .collect();
     assert_eq!(
         units,
-        xixi_highlights::model::units::known_units().collect::<Vec<_>>()
+        xixi_highlights::core::model::units::known_units().collect::<Vec<_>>()
     );
 }
 
@@ -1127,7 +1128,7 @@ fn loading_in_steps_keeps_and_skips_the_same_records() {
 #[test]
 fn a_synthetic_report_of_ten_thousand_loads_whole() {
     let real = shipped();
-    let synthetic = xixi_highlights::synth::synthetic(&real, 10_000);
+    let synthetic = xixi_highlights::core::synth::synthetic(&real, 10_000);
     let loaded = load_ok(&serde_json::to_string(&synthetic).unwrap());
     assert!(loaded.skipped.is_empty(), "{:?}", &loaded.skipped[..1]);
     assert_eq!(loaded.report.highlights.len(), 10_000);

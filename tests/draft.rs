@@ -11,11 +11,11 @@ use std::path::PathBuf;
 use common::{datatool, index_of, scratch};
 
 use serde_json::{json, Value};
-use xixi_highlights::draft::{self, Draft};
-use xixi_highlights::load;
-use xixi_highlights::model::{BlockKind, Qualifier, Report};
-use xixi_highlights::reflow;
-use xixi_highlights::validate::fidelity::{self, Severity};
+use xixi_highlights::core::draft::{self, Draft};
+use xixi_highlights::core::load;
+use xixi_highlights::core::model::{BlockKind, Qualifier, Report};
+use xixi_highlights::core::reflow;
+use xixi_highlights::core::validate::fidelity::{self, Severity};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -566,8 +566,8 @@ fn datatool_check_explains_a_stale_block_and_a_draft_todo() {
 
 #[test]
 fn the_problems_of_a_broken_file_are_explained_in_both_languages() {
-    use xixi_highlights::model::Lang;
-    use xixi_highlights::validate::explain::{explain, Doc};
+    use xixi_highlights::core::model::Lang;
+    use xixi_highlights::core::validate::explain::{explain, Doc};
     // Problems as the loader and the lint report them on broken copies of the shipped file.
     let mut v: Value = serde_json::from_str(&read(SHIPPED)).unwrap();
     let i = index_of(&v, "industrial-output");

@@ -5,15 +5,15 @@
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
-use xixi_highlights::charts::layout::Layout;
-use xixi_highlights::charts::spec::{self, ChartKind, ChartSpec};
-use xixi_highlights::filter::{self, SearchIndex};
-use xixi_highlights::format;
-use xixi_highlights::load;
-use xixi_highlights::model::{ChartSeries, Kind, Lang, Qualifier, Report, Status};
-use xixi_highlights::original;
-use xixi_highlights::query::{Embed, Scheme, Sort, View, ViewState, MAX_QUERY_CHARS};
-use xixi_highlights::validate::find_metric;
+use xixi_highlights::core::charts::layout::Layout;
+use xixi_highlights::core::charts::spec::{self, ChartKind, ChartSpec};
+use xixi_highlights::core::filter::{self, SearchIndex};
+use xixi_highlights::core::format;
+use xixi_highlights::core::load;
+use xixi_highlights::core::model::{ChartSeries, Kind, Lang, Qualifier, Report, Status};
+use xixi_highlights::core::original;
+use xixi_highlights::core::query::{Embed, Scheme, Sort, View, ViewState, MAX_QUERY_CHARS};
+use xixi_highlights::core::validate::find_metric;
 
 const JSON: &str = include_str!("../public/data/xixi-2023.json");
 
@@ -47,7 +47,7 @@ impl Fixture {
     }
 
     /// Ids, in report order, of the highlights for which `f` holds.
-    fn ids_where(&self, f: impl Fn(&xixi_highlights::model::Highlight) -> bool) -> Vec<&str> {
+    fn ids_where(&self, f: impl Fn(&xixi_highlights::core::model::Highlight) -> bool) -> Vec<&str> {
         self.r
             .highlights
             .iter()

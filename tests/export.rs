@@ -1,10 +1,10 @@
 //! The downloads a journalist takes away match what the page shows.
 
-use xixi_highlights::export::{csv, json, CSV_HEADER};
-use xixi_highlights::filter::{visible, SearchIndex};
-use xixi_highlights::load::load_report;
-use xixi_highlights::model::Highlight;
-use xixi_highlights::query::ViewState;
+use xixi_highlights::core::export::{csv, json, CSV_HEADER};
+use xixi_highlights::core::filter::{visible, SearchIndex};
+use xixi_highlights::core::load::load_report;
+use xixi_highlights::core::model::Highlight;
+use xixi_highlights::core::query::ViewState;
 
 #[test]
 fn the_csv_has_a_bom_a_header_and_a_row_per_metric_of_the_filtered_view() {

@@ -14,12 +14,12 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use serde_json::{json, Value};
-use xixi_highlights::charts::spec;
-use xixi_highlights::format;
-use xixi_highlights::load::{self, LoadError, Loaded};
-use xixi_highlights::model::{ChartSeries, Lang, Qualifier, Report};
-use xixi_highlights::validate::fidelity::{lint, Severity};
-use xixi_highlights::validate::{check_charts, find_metric};
+use xixi_highlights::core::charts::spec;
+use xixi_highlights::core::format;
+use xixi_highlights::core::load::{self, LoadError, Loaded};
+use xixi_highlights::core::model::{ChartSeries, Lang, Qualifier, Report};
+use xixi_highlights::core::validate::fidelity::{lint, Severity};
+use xixi_highlights::core::validate::{check_charts, find_metric};
 
 use common::index_of;
 
@@ -565,7 +565,7 @@ fn a_claim_neither_quoted_nor_listed_is_a_warning() {
 fn stories_and_the_ethnic_unity_campaign_are_filed_where_readers_look() {
     let r = shipped();
     let h = |id: &str| r.highlights.iter().find(|h| h.id == id).unwrap();
-    use xixi_highlights::model::Kind;
+    use xixi_highlights::core::model::Kind;
     assert_eq!(h("lan-yongzhen-new-xixi-resident").kind, Kind::Story);
     assert_eq!(h("free-health-checks").kind, Kind::Story);
     assert!(

@@ -1,9 +1,9 @@
 //! Shared links keep working: ids the report does not have fall back to the default and are
 //! reported; ids that were renamed (listed as aliases in the data) open the renamed record.
 
-use xixi_highlights::load::load_report;
-use xixi_highlights::model::Report;
-use xixi_highlights::query::ViewState;
+use xixi_highlights::core::load::load_report;
+use xixi_highlights::core::model::Report;
+use xixi_highlights::core::query::ViewState;
 
 fn report() -> Report {
     load_report(include_str!("../public/data/xixi-2023.json"))

@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use xixi_highlights::components::card::Card;
-use xixi_highlights::load::load_report;
-use xixi_highlights::model::Lang;
-use xixi_highlights::query::ViewState;
+use xixi_highlights::core::load::load_report;
+use xixi_highlights::core::model::Lang;
+use xixi_highlights::core::query::ViewState;
+use xixi_highlights::view::card::Card;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -102,7 +102,7 @@ fn hostile_strings_render_as_inert_text() {
 
 #[wasm_bindgen_test]
 fn the_url_round_trips_through_history() {
-    use xixi_highlights::browser;
+    use xixi_highlights::glue::browser;
     let (mut s, _) = ViewState::parse("");
     s.query = "养老".into();
     s.themes = vec!["elderly-care".into()];
@@ -117,7 +117,10 @@ fn the_url_round_trips_through_history() {
 async fn a_failed_fetch_shows_the_error_panel_with_retry() {
     // The test server has no reports.json, so the app's fetch answers 404.
     let root = container();
-    leptos::mount::mount_to(root.clone(), xixi_highlights::app::App).forget();
+    leptos::mount::mount_to(root.clone(), || {
+        view! { <xixi_highlights::view::app::App state=ViewState::default() problems=vec![] /> }
+    })
+    .forget();
     let mut panel = None;
     for _ in 0..50 {
         sleep(100).await;
@@ -136,13 +139,15 @@ async fn a_failed_fetch_shows_the_error_panel_with_retry() {
     );
 }
 
-fn dataset() -> std::sync::Arc<xixi_highlights::dataset::Dataset> {
-    let index = xixi_highlights::load::load_index(include_str!("../public/reports.json")).unwrap();
+fn dataset() -> std::sync::Arc<xixi_highlights::core::dataset::Dataset> {
+    let index =
+        xixi_highlights::core::load::load_index(include_str!("../public/reports.json")).unwrap();
     let entry = index.reports[0].clone();
-    std::sync::Arc::new(xixi_highlights::dataset::Dataset::new(
+    std::sync::Arc::new(xixi_highlights::core::dataset::Dataset::new(
         index,
         entry,
         load_report(REPORT).unwrap(),
+        String::new(),
     ))
 }
 
@@ -153,7 +158,7 @@ fn cards(root: &web_sys::HtmlElement) -> usize {
 
 #[wasm_bindgen_test]
 async fn cards_are_drawn_a_page_at_a_time_and_the_button_draws_the_next() {
-    use xixi_highlights::components::card_list::CardList;
+    use xixi_highlights::view::card_list::CardList;
     let ds = dataset();
     let root = container();
     leptos::mount::mount_to(root.clone(), move || {
@@ -177,7 +182,7 @@ async fn cards_are_drawn_a_page_at_a_time_and_the_button_draws_the_next() {
 
 #[wasm_bindgen_test]
 async fn the_card_a_reader_returns_to_is_drawn() {
-    use xixi_highlights::components::card_list::CardList;
+    use xixi_highlights::view::card_list::CardList;
     let ds = dataset();
     let root = container();
     leptos::mount::mount_to(root.clone(), move || {

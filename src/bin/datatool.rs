@@ -5,15 +5,11 @@
 //! cargo run --bin datatool -- check public/data/xixi-2023.json
 //! cargo run --bin datatool -- check --lang zh public/data/xixi-2023.json
 //! cargo run --bin datatool -- draft report.txt report.json
-//! cargo run --bin datatool -- prerender dist/index.html public/reports.json
 //! cargo run --bin datatool -- synth 10000 public/data/xixi-2023.json /tmp/synthetic-10000.json
 //! ```
 //!
-//! `synth` writes a synthetic report of that many highlights (`xixi_highlights::synth`) for the
+//! `synth` writes a synthetic report of that many highlights (`xixi_highlights::core::synth`) for the
 //! benchmark and the scale tests; it is written next to nothing the app ships.
-//!
-//! `prerender` writes the first report's headline and key figures into a built `index.html`
-//! (Trunk's post-build hook runs it), so the page says something before the wasm loads.
 //!
 //! `fill` reads the report and its raw source text (`source.raw_href`, relative to the report
 //! file) and rewrites the report with every computed field filled in:
@@ -29,7 +25,7 @@
 //! but do not fail.
 //!
 //! `draft` writes a first draft of a report file from a report's plain text
-//! (`xixi_highlights::draft`) for an author to finish; it refuses to overwrite a file. Its
+//! (`xixi_highlights::core::draft`) for an author to finish; it refuses to overwrite a file. Its
 //! `source.raw_href` is the text file's name, so write the draft next to the text (where `check`
 //! and `fill` look for it). It prints the figures it could not draft, and why.
 
@@ -38,11 +34,11 @@ use std::process::ExitCode;
 
 use serde::Deserialize;
 use serde_json::Value;
-use xixi_highlights::model::{units, Lang, Report, Source};
-use xixi_highlights::validate::explain::{self, Doc};
-use xixi_highlights::validate::fidelity::{self, Severity};
-use xixi_highlights::validate::{Problem, ProblemKind};
-use xixi_highlights::{api, draft, expr, load, reflow, synth, validate};
+use xixi_highlights::core::model::{units, Lang, Report, Source};
+use xixi_highlights::core::validate::explain::{self, Doc};
+use xixi_highlights::core::validate::fidelity::{self, Severity};
+use xixi_highlights::core::validate::{Problem, ProblemKind};
+use xixi_highlights::core::{draft, expr, load, reflow, synth, validate};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -56,12 +52,11 @@ fn main() -> ExitCode {
             }
         }
         [cmd, src, out] if cmd == "draft" => draft(Path::new(src), Path::new(out)),
-        [cmd, html, index] if cmd == "prerender" => prerender(Path::new(html), Path::new(index)),
         [cmd, n, real, out] if cmd == "synth" => synth(n, Path::new(real), Path::new(out)),
         [cmd, path] if cmd == "time" => time_load(Path::new(path)),
         _ => Err(
             "usage: datatool fill|time <report.json> | check [--lang zh|en] <report.json> | \
-             draft <report.txt> <out.json> | prerender <index.html> <reports.json> | \
+             draft <report.txt> <out.json> | \
              synth <count> <report.json> <out.json>"
                 .to_string(),
         ),
@@ -187,7 +182,7 @@ fn check(path: &Path, lang: Lang) -> Result<(), String> {
     report_problems(&json, stale, lang)
 }
 
-/// `draft SOURCE OUT`: only reading and writing here; the drafting is `xixi_highlights::draft`.
+/// `draft SOURCE OUT`: only reading and writing here; the drafting is `xixi_highlights::core::draft`.
 fn draft(src: &Path, out: &Path) -> Result<(), String> {
     if out.exists() {
         return Err(format!(
@@ -395,32 +390,6 @@ fn integral(v: &mut Value) {
         Value::Object(o) => o.values_mut().for_each(integral),
         _ => {}
     }
-}
-
-/// Write the first listed report's first paint into a built index.html.
-fn prerender(html_path: &Path, index_path: &Path) -> Result<(), String> {
-    let index = load::load_index(&read(index_path)?).map_err(|e| e.to_string())?;
-    let entry = index.reports.first().ok_or("the index lists no report")?;
-    let report_path = index_path
-        .parent()
-        .unwrap_or(Path::new("."))
-        .join(&entry.href);
-    let loaded = load::load_report(&read(&report_path)?)
-        .map_err(|e| format!("{}: {e}", report_path.display()))?;
-    let html = read(html_path)?;
-    let out = xixi_highlights::prerender::inject(
-        &html,
-        &xixi_highlights::prerender::first_paint(&loaded.report),
-    )?;
-    let data_url = xixi_highlights::dataset::resolve(api::INDEX_URL, &entry.href);
-    let out = xixi_highlights::prerender::preload(&out, api::INDEX_URL, &data_url)?;
-    std::fs::write(html_path, out).map_err(|e| format!("{}: {e}", html_path.display()))?;
-    println!(
-        "prerender: {} written into {}",
-        entry.id,
-        html_path.display()
-    );
-    Ok(())
 }
 
 fn synth(count: &str, real: &Path, out: &Path) -> Result<(), String> {

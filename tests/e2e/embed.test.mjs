@@ -16,7 +16,7 @@ const noInnerScroll = (frame) => frame.evaluate(() =>
   document.documentElement.scrollHeight - document.documentElement.clientHeight);
 
 test('the iframe follows the content height as filters change, with no inner scroll bar', async () => {
-  const page = await open(browser, `${PORTAL}?app=${encodeURIComponent(APP + '?embed=page')}`, { width: 1000 });
+  const page = await open(browser, `${PORTAL}?app=${encodeURIComponent(APP + '?embed=page')}`, { width: 1000, wait: false });
   const iframe = page.locator('#xixi');
   await page.waitForFunction(() => parseFloat(document.getElementById('xixi').style.height) > 1000);
   const frame = page.frameLocator('#xixi');

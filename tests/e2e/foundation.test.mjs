@@ -3,7 +3,7 @@
 // report listed in the index shows up with no code change.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, cards, APP, ORIGIN, OUT, countAll } from './helpers.mjs';
+import { launch, open, cards, live, APP, ORIGIN, OUT, countAll } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -24,25 +24,95 @@ test('the app loads from a sub-path and shows every highlight as a card', async 
   await page.context().close();
 });
 
-test('the headline and key figures are readable before the wasm loads, and without JavaScript', async () => {
-  const noJs = await open(browser, undefined, { javaScriptEnabled: false });
-  await noJs.goto(APP);
-  assert.match(await noJs.locator('h1').innerText(), /西溪镇交出高质量发展过硬答卷/);
-  assert.match(await noJs.locator('.key-figures').innerText(), /12\.34亿元[\s\S]*全市第一/);
-  await noJs.context().close();
+test('the default view is in the HTML nginx serves: every card with its figure and source sentence', async () => {
+  const index = await (await fetch(`${APP}reports.json`)).json();
+  const data = await (await fetch(`${APP}${index.reports[0].href}`)).json();
+  const html = await (await fetch(APP)).text();
+  // Before any script: the story's sections, every highlight as an <article>, the figures as
+  // the report prints them, the source sentences, the key figures and the filter bar.
+  assert.equal((html.match(/<article /g) ?? []).length, data.highlights.length);
+  for (const c of data.chapters) assert.ok(html.includes(`id="ch-${c.id}"`), `section ${c.id}`);
+  for (const h of data.highlights) {
+    assert.ok(html.includes(`id="h-${h.id}"`), h.id);
+    assert.ok(html.includes(h.quotes[0].text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')), `the source sentence of ${h.id}`);
+  }
+  assert.match(html, /<span class="num">12\.34<\/span><span class="unit">亿元<\/span>/);
+  assert.match(html, /共 \d+ 项/);
+  assert.match(html, /<noscript>[\s\S]*class="original-text"/);
+});
 
-  // With the wasm held back, the first paint is already there.
-  const page = await open(browser);
+test('hydration keeps the cards the HTML has: the same nodes, not drawn again, no warning', async () => {
+  const page = await open(browser, undefined, { width: 390, height: 844 });
+  const messages = [];
+  page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') messages.push(m.text()); });
   let release;
   const held = new Promise((ok) => { release = ok; });
   await page.route('**/*.wasm', async (r) => { await held; await r.continue(); });
   await page.goto(APP);
-  assert.match(await page.locator('.kf-value').first().innerText(), /12\.34亿元/);
-  assert.equal(await countAll(page), 0);
+  // Readable before the wasm: the story is there, not yet live.
+  assert.ok(await cards(page).count() >= 50);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.live), undefined);
+  await page.evaluate(() => {
+    window.__before = [...document.querySelectorAll('article, section.chapter, .key-figure')];
+    window.__before.forEach((n, i) => { n.__seen = i; });
+  });
   release();
-  await cards(page).first().waitFor();
-  assert.equal(await page.locator('h1').count(), 1, 'the app replaced the first paint');
+  await live(page);
+  const kept = await page.evaluate(() => {
+    const now = [...document.querySelectorAll('article, section.chapter, .key-figure')];
+    return { before: window.__before.length, now: now.length, same: now.every((n, i) => n === window.__before[i] && n.__seen === i) };
+  });
+  assert.equal(kept.now, kept.before);
+  assert.ok(kept.same, 'every card, section and key figure is the node the HTML had');
+  // And it is live: a chip filters the very same page.
+  await page.locator('.filter-toggle').click();
+  assert.equal(await page.locator('.filter-toggle').getAttribute('aria-expanded'), 'true');
+  assert.deepEqual(messages.filter((m) => !/preloaded using link preload/.test(m)), [], 'no hydration warning');
+  assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+test('without JavaScript the default view and 原文 are readable', async () => {
+  const index = await (await fetch(`${APP}reports.json`)).json();
+  const data = await (await fetch(`${APP}${index.reports[0].href}`)).json();
+  const page = await open(browser, undefined, { javaScriptEnabled: false, width: 390, height: 844 });
+  await page.goto(APP);
+  assert.match(await page.locator('h1').first().innerText(), /西溪镇交出高质量发展过硬答卷/);
+  assert.match(await page.locator('.key-figures').innerText(), /12\.34亿元[\s\S]*全市第一/);
+  assert.equal(await cards(page).count(), data.highlights.length);
+  // A card's source sentence opens without a script (<details>).
+  const card = page.locator('article#h-new-jobs');
+  await card.locator('details.source > summary').click();
+  assert.match(await card.locator('details.source').innerText(), /累计增加就业岗位1200个/);
+  // 原文, after the story.
+  const original = page.locator('.noscript-original .original-text');
+  assert.ok(await original.isVisible());
+  const text = await original.innerText();
+  for (const b of data.source.blocks.filter((b) => b.kind === 'paragraph').slice(0, 5)) {
+    assert.ok(text.includes(b.text.slice(0, 20)), b.text.slice(0, 20));
+  }
+  await page.screenshot({ path: `${OUT}/no-javascript-390.png` });
+  await page.context().close();
+});
+
+test('no layout shift: the default view hydrated, and links to other views drawn in its place', async () => {
+  for (const q of ['', '?t=safety', '?h=industrial-output', '?view=charts', '?lang=en', '?care=1', '?scheme=dark']) {
+    for (const [width, height] of [[390, 844], [1280, 900]]) {
+      const page = await open(browser, undefined, { width, height });
+      await page.addInitScript(() => {
+        window.__cls = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(APP + q);
+      await live(page);
+      await page.waitForTimeout(600);
+      const cls = await page.evaluate(() => window.__cls);
+      assert.ok(cls < 0.001, `${q || 'default'} at ${width}px: CLS ${cls}`);
+      await page.context().close();
+    }
+  }
 });
 
 test('under a strict Content-Security-Policy the app runs with no violation', async () => {
@@ -53,8 +123,10 @@ test('under a strict Content-Security-Policy the app runs with no violation', as
   });
   const response = await page.goto(`${APP}?view=charts`);
   assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
+  await live(page);
   await page.locator('figure.chart canvas').first().waitFor();
   await page.goto(`${APP}?h=industrial-output&care=1&scheme=dark`);
+  await live(page);
   await page.locator('section.detail').waitFor();
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.deepEqual(page.errors, []);

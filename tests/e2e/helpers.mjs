@@ -19,7 +19,7 @@ export async function launch() {
 }
 
 /// A page that records console errors, page errors and every request it makes.
-export async function open(browser, url, { width = 1280, height = 900, ...options } = {}) {
+export async function open(browser, url, { width = 1280, height = 900, wait = true, ...options } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, ...options });
   const page = await context.newPage();
   page.errors = [];
@@ -27,8 +27,18 @@ export async function open(browser, url, { width = 1280, height = 900, ...option
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
   page.on('pageerror', (e) => page.errors.push(String(e)));
   page.on('request', (r) => page.requests.push(r.url()));
-  if (url) await page.goto(url);
+  if (url) {
+    await page.goto(url);
+    // The app's own pages: until it is live the HTML shows the default view.
+    if (wait) await live(page);
+  }
   return page;
+}
+
+/// Wait until the app is live: the page the build rendered is hydrated, or the link's view is
+/// drawn in its place. Before that, the HTML shows the default view, readable but not yet live.
+export async function live(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.live === '1', null, { timeout: 30_000 });
 }
 
 /// Decode a PNG (a Buffer) with the browser's own decoder: its size and RGBA pixels.

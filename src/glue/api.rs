@@ -1,0 +1,152 @@
+//! The one place the app talks to the network: the index of reports and one report file, both by
+//! URLs relative to the page, so the app works from any sub-path.
+
+use std::fmt;
+use std::sync::Arc;
+
+use gloo_net::http::Request;
+
+use crate::core::dataset::{self, Dataset};
+use crate::core::filter::SearchIndex;
+use crate::core::load::{self, LoadError};
+use crate::core::model::Lang;
+use crate::glue::browser;
+
+pub use crate::core::dataset::INDEX_URL;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FetchError {
+    /// The request did not complete (offline, connection dropped, blocked).
+    Network { url: String, message: String },
+    /// The server answered with an error status.
+    Status { url: String, status: u16 },
+    /// The file arrived but is not a usable index or report.
+    Invalid { url: String, error: LoadError },
+    /// The link names a report the index does not list.
+    UnknownReport { id: String },
+}
+
+impl FetchError {
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (FetchError::Network { url, message }, Lang::Zh) => {
+                format!("无法连接服务器（{url}）：{message}。请检查网络后重试。")
+            }
+            (FetchError::Network { url, message }, Lang::En) => {
+                format!("Could not reach the server ({url}): {message}. Check the connection and try again.")
+            }
+            (FetchError::Status { url, status }, Lang::Zh) => {
+                format!("服务器返回错误 {status}（{url}）。")
+            }
+            (FetchError::Status { url, status }, Lang::En) => {
+                format!("The server answered {status} for {url}.")
+            }
+            (FetchError::Invalid { url, error }, Lang::Zh) => {
+                format!("数据文件 {url} 无法读取：{error}")
+            }
+            (FetchError::Invalid { url, error }, Lang::En) => {
+                format!("The data file {url} cannot be read: {error}")
+            }
+            (FetchError::UnknownReport { id }, Lang::Zh) => format!("没有编号为“{id}”的报道。"),
+            (FetchError::UnknownReport { id }, Lang::En) => format!("There is no report “{id}”."),
+        }
+    }
+}
+
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    let net = |e: gloo_net::Error| FetchError::Network {
+        url: url.to_string(),
+        message: e.to_string(),
+    };
+    let resp = Request::get(url).send().await.map_err(net)?;
+    if !resp.ok() {
+        return Err(FetchError::Status {
+            url: url.to_string(),
+            status: resp.status(),
+        });
+    }
+    // Bytes, decoded here: for a large file much faster than the browser's UTF-16 string
+    // copied into wasm again as UTF-8.
+    let bytes = resp.binary().await.map_err(net)?;
+    load::utf8(bytes).map_err(|error| FetchError::Invalid {
+        url: url.to_string(),
+        error,
+    })
+}
+
+/// Records parsed, checked or indexed between two looks at the clock.
+const STEP: usize = 250;
+/// Milliseconds of work between two yields to the browser: well under a frame's worth of a
+/// long task, and few enough yields that their own delay (a timer, ≥4 ms once nested) is small.
+const SLICE_MS: f64 = 40.0;
+/// Fetch the index, then the report the link asks for (the first listed by default). A large
+/// report is read in steps, telling `progress` how far it is (0 to 1), so the page stays
+/// responsive and shows how far loading has got.
+pub async fn load(
+    report: Option<String>,
+    progress: impl Fn(f64),
+) -> Result<Arc<Dataset>, FetchError> {
+    let index_text = fetch_text(INDEX_URL).await?;
+    let index = load::load_index(&index_text).map_err(|error| FetchError::Invalid {
+        url: INDEX_URL.to_string(),
+        error,
+    })?;
+    let entry = dataset::choose_entry(&index, report.as_deref())
+        .map_err(|id| FetchError::UnknownReport { id })?
+        .clone();
+    let url = dataset::resolve(INDEX_URL, &entry.href);
+    let text = fetch_text(&url).await?;
+    let mut loader =
+        load::Loader::new(&text).map_err(|error| FetchError::Invalid { url, error })?;
+    let mut slice = Slice::start();
+    while !loader.step(STEP) {
+        slice.maybe_yield(|| progress(loader.progress())).await;
+    }
+    let loaded = loader.finish();
+    let stamp = dataset::stamp(&index_text, &text);
+    let ds = Arc::new(Dataset::new(index, entry, loaded, stamp));
+    // The page is drawn in a task of its own, not in the one that read the file.
+    browser::yield_to_browser().await;
+    Ok(ds)
+}
+
+/// Build the search index in slices after the first cards are drawn, and hand it to the
+/// dataset (a search typed before it is ready builds it at once instead).
+pub async fn index_in_background(ds: Arc<Dataset>) {
+    // Called from an animation frame: this lets that frame be painted first.
+    browser::yield_to_browser().await;
+    let mut search = SearchIndex::default();
+    let mut slice = Slice::start();
+    for chunk in ds.report.highlights.chunks(STEP) {
+        if ds.has_search() {
+            return;
+        }
+        search.extend(chunk);
+        slice.maybe_yield(|| ()).await;
+    }
+    ds.offer_search(search);
+}
+
+/// Work done since the last yield to the browser.
+struct Slice(f64);
+
+impl Slice {
+    fn start() -> Slice {
+        Slice(js_sys::Date::now())
+    }
+
+    /// Yield if this slice has run its time, saying how far the work is first.
+    async fn maybe_yield(&mut self, report: impl FnOnce()) {
+        if js_sys::Date::now() - self.0 >= SLICE_MS {
+            report();
+            browser::yield_to_browser().await;
+            self.0 = js_sys::Date::now();
+        }
+    }
+}

@@ -1,0 +1,149 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::charts::layout::Layout;
+use crate::core::charts::spec::{self, ChartSpec};
+use crate::core::dataset::Dataset;
+use crate::core::model::Lang;
+use crate::glue::chart_draw::{self, DARK, LIGHT};
+use crate::view::nav::Nav;
+
+/// Every chart of the report, following the filters.
+#[component]
+pub fn Charts(
+    ds: Arc<Dataset>,
+    visible: Memo<Vec<usize>>,
+    /// Show only this chart (an embedded chart).
+    #[prop(optional, into)]
+    only: Option<String>,
+) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let specs = Memo::new(move |_| {
+        let lang = nav.state.with(|s| s.lang);
+        let mut specs = visible.with(|v| spec::specs(&ds.report, v, lang));
+        if let Some(id) = &only {
+            specs.retain(|s| s.id == *id);
+        }
+        specs
+    });
+    move || {
+        let lang = nav.state.with_untracked(|s| s.lang);
+        let figures = specs
+            .get()
+            .into_iter()
+            .map(|s| view! { <Chart spec=s lang=lang /> })
+            .collect_view();
+        view! { <div class="charts">{figures}</div> }
+    }
+}
+
+/// One chart: caption with its finding, the canvas (an image with that finding as its text),
+/// the value under the pointer, and the same numbers as a table.
+#[component]
+pub fn Chart(spec: ChartSpec, lang: Lang) -> impl IntoView {
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let (hover, set_hover) = signal(None::<usize>);
+    let (resized, set_resized) = signal(0u32);
+    let spec = Arc::new(spec);
+    let nav = expect_context::<Nav>();
+    let resize =
+        window_event_listener(leptos::ev::resize, move |_| set_resized.update(|n| *n += 1));
+    on_cleanup(move || resize.remove());
+
+    {
+        let spec = spec.clone();
+        Effect::new(move |_| {
+            resized.track();
+            nav.scheme.track();
+            let scale = Layout::scale(nav.care.get());
+            let hover = hover.get();
+            let Some(el) = canvas.get() else { return };
+            let el: web_sys::HtmlCanvasElement = el.unchecked_into();
+            let width = f64::from(el.client_width()).max(200.0);
+            let dpr = window().device_pixel_ratio().max(1.0);
+            let palette = if crate::glue::browser::is_dark() {
+                DARK
+            } else {
+                LIGHT
+            };
+            if let Err(e) = chart_draw::draw(&el, &spec, width, dpr, palette, hover, scale) {
+                leptos::logging::warn!("chart {} not drawn: {e}", spec.id);
+            }
+            // Keep the drawn aspect: CSS height follows the layout.
+            let height = Layout::new(width, scale).height(&spec);
+            let html: &web_sys::HtmlElement = el.as_ref();
+            let _ = html.style().set_property("height", &format!("{height}px"));
+        });
+    }
+
+    let pick = {
+        let spec = spec.clone();
+        move |x: f64, y: f64| {
+            let scale = Layout::scale(nav.care.get_untracked());
+            let width = canvas
+                .get_untracked()
+                .map_or(0.0, |el| f64::from(el.client_width()));
+            set_hover.set(Layout::new(width, scale).mark_at(&spec, x, y));
+        }
+    };
+    let pick2 = pick.clone();
+    let tip = {
+        let spec = spec.clone();
+        move || {
+            hover
+                .get()
+                .and_then(|i| spec.bars.get(i))
+                .map(|b| format!("{}：{}", b.label, b.text))
+        }
+    };
+    let (col_item, col_value, table_label) = match lang {
+        Lang::Zh => ("项目", "数值", "数据表"),
+        Lang::En => ("Item", "Value", "Data table"),
+    };
+    let rows = spec
+        .bars
+        .iter()
+        .map(|b| view! { <tr><th scope="row">{b.label.clone()}</th><td>{b.text.clone()}</td></tr> })
+        .collect_view();
+    let alt = format!("{}。{}", spec.title, spec.finding);
+    let png_label = crate::core::i18n::ui(lang).download_png;
+    let png_name = format!("{}.png", spec.id);
+    let save_png = move |_| {
+        if let Some(el) = canvas.get_untracked() {
+            let el: &web_sys::HtmlCanvasElement = &el;
+            if let Ok(url) = el.to_data_url() {
+                crate::glue::browser::download_url(&png_name, &url);
+            }
+        }
+    };
+    let title_id = format!("chart-{}-title", spec.id);
+    let labelled_by = title_id.clone();
+    let empty = spec.is_empty();
+    view! {
+        <figure class="chart" id=format!("chart-{}", spec.id) aria-labelledby=labelled_by data-kind=spec.kind.code()>
+            <figcaption>
+                <h3 id=title_id>{spec.title.clone()}</h3>
+                <p class="finding">{spec.finding.clone()}</p>
+            </figcaption>
+            {(!empty).then(|| view! {
+                <canvas node_ref=canvas role="img" aria-label=alt
+                    on:pointermove=move |ev| pick(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
+                    on:pointerdown=move |ev| pick2(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
+                    on:pointerleave=move |_| set_hover.set(None)></canvas>
+                <p class="chart-tip" aria-hidden="true">{tip}</p>
+                {spec.note.clone().map(|n| view! { <p class="chart-note">{n}</p> })}
+                <button type="button" class="download-png" on:click=save_png>{png_label}</button>
+                <details class="chart-data">
+                    <summary>{table_label}</summary>
+                    <table>
+                        <caption>{spec.title.clone()}</caption>
+                        <thead><tr><th scope="col">{col_item}</th><th scope="col">{col_value}</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </details>
+            })}
+        </figure>
+    }
+}

@@ -1,0 +1,276 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::dataset::Dataset;
+use crate::core::filter::Facets;
+use crate::core::format;
+use crate::core::i18n::ui;
+use crate::core::model::Kind;
+use crate::core::query::{Sort, ViewState};
+use crate::view::downloads::Downloads;
+use crate::view::nav::Nav;
+
+/// One filter chip: a toggle button whose pressed state and count follow the view. The button
+/// itself stays in place while the view changes, so keyboard focus stays on it.
+fn chip(
+    nav: Nav,
+    // The theme's symbol and its colour class.
+    icon: Option<(String, String)>,
+    label: String,
+    pressed: impl Fn(&ViewState) -> bool + Copy + Send + Sync + 'static,
+    toggle: impl Fn(ViewState) -> ViewState + Copy + Send + Sync + 'static,
+    count: impl Fn(&Facets) -> usize + Copy + Send + Sync + 'static,
+    facets: Memo<Facets>,
+) -> impl IntoView {
+    view! {
+        <button type="button" class="chip"
+            aria-pressed=move || nav.state.with(pressed).to_string()
+            on:click=move |_| nav.go(toggle(nav.state.get_untracked()))>
+            {icon.map(|(i, class)| view! { <span class=format!("tag-icon {class}") aria-hidden="true">{i}</span> })}
+            {label}
+            <span class="count">{move || facets.with(count)}</span>
+        </button>
+    }
+}
+
+/// The filter bar: search, a button with the count of active filters that opens the whole
+/// filter panel in place (theme chips, several at once; chapter and kind chips; sort; clear-all;
+/// downloads), and 「共 N 项」. Sticky while the reader scrolls; on a wide screen the panel stays
+/// open beside the content. Every chip shows how many highlights it would give.
+#[component]
+pub fn Filters(
+    ds: Arc<Dataset>,
+    /// Counts for the chips, from the same pass over the report that filtered the list.
+    facets: Memo<Facets>,
+    /// What the view shows, for 「共 N 项」 and the downloads.
+    visible: Memo<Vec<usize>>,
+) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let lang = nav.lang;
+
+    // A copyable handle, so the chips' small closures can look ids up without owning them.
+    let store = StoredValue::new(ds.clone());
+    let theme_id = move |i: usize| store.with_value(|d| d.report.themes[i].id.clone());
+    let chapter_id = move |i: usize| store.with_value(|d| d.report.chapters[i].id.clone());
+
+    let theme_chips = {
+        let ds = ds.clone();
+        move || {
+            let lang = lang.get();
+            ds.report
+                .themes
+                .iter()
+                .enumerate()
+                .map(|(i, th)| {
+                    chip(
+                        nav,
+                        Some((th.icon.clone(), format!("theme-{}", i % 10))),
+                        th.label.get(lang).to_string(),
+                        move |s| s.themes.contains(&theme_id(i)),
+                        move |s| s.toggle_theme(&theme_id(i)),
+                        move |f| f.themes.get(i).copied().unwrap_or(0),
+                        facets,
+                    )
+                })
+                .collect_view()
+        }
+    };
+
+    let chapter_chips = {
+        let ds = ds.clone();
+        move || {
+            let lang = lang.get();
+            ds.report
+                .chapters
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    chip(
+                        nav,
+                        None,
+                        c.title.get(lang).to_string(),
+                        move |s| s.chapter == Some(chapter_id(i)),
+                        move |s| {
+                            let id = chapter_id(i);
+                            let on = s.chapter.as_ref() == Some(&id);
+                            ViewState {
+                                chapter: (!on).then_some(id),
+                                ..s
+                            }
+                        },
+                        move |f| f.chapters.get(i).copied().unwrap_or(0),
+                        facets,
+                    )
+                })
+                .collect_view()
+        }
+    };
+
+    let kind_chips = move || {
+        let lang = lang.get();
+        Kind::ALL
+            .into_iter()
+            .enumerate()
+            .map(|(i, k)| {
+                chip(
+                    nav,
+                    None,
+                    k.label().get(lang).to_string(),
+                    move |s| s.kind == Some(k),
+                    move |s| ViewState {
+                        kind: (s.kind != Some(k)).then_some(k),
+                        ..s
+                    },
+                    move |f| f.kinds.get(i).copied().unwrap_or(0),
+                    facets,
+                )
+            })
+            .collect_view()
+    };
+
+    let on_search = move |ev| {
+        let mut s = nav.state.get_untracked();
+        s.query = event_target_value(&ev);
+        nav.replace(s);
+    };
+    let on_sort = move |ev| {
+        let v = event_target_value(&ev);
+        let mut s = nav.state.get_untracked();
+        s.sort = Sort::ALL
+            .into_iter()
+            .find(|x| x.code() == v)
+            .unwrap_or_default();
+        nav.go(s);
+    };
+    let clear = move |_| nav.go(nav.state.get_untracked().cleared());
+    // The panel starts folded: the reader sees the report first. The button says how many
+    // filters are on, so a folded panel hides nothing that is in use.
+    let open = RwSignal::new(false);
+    let active = move || {
+        nav.state.with(|s| {
+            s.themes.len()
+                + usize::from(s.chapter.is_some())
+                + usize::from(s.kind.is_some())
+                + usize::from(s.sort != Sort::default())
+        })
+    };
+    let count = move || format::count_label(visible.with(|v| v.len()), lang.get());
+    // The filters in use, shown first under the bar even with the panel folded: each one tap
+    // to remove.
+    let in_use = {
+        let ds = ds.clone();
+        move || {
+            let s = nav.state.get();
+            if !s.has_filters() {
+                return None;
+            }
+            let lang = s.lang;
+            let r = &ds.report;
+            let mut items: Vec<(String, ViewState)> = Vec::new();
+            for id in &s.themes {
+                let label = r
+                    .themes
+                    .iter()
+                    .find(|t| &t.id == id)
+                    .map_or(id.clone(), |t| t.label.get(lang).to_string());
+                items.push((label, s.toggle_theme(id)));
+            }
+            if let Some(c) = &s.chapter {
+                let label = r
+                    .chapters
+                    .iter()
+                    .find(|x| &x.id == c)
+                    .map_or(c.clone(), |x| x.title.get(lang).to_string());
+                items.push((
+                    label,
+                    ViewState {
+                        chapter: None,
+                        ..s.clone()
+                    },
+                ));
+            }
+            if let Some(k) = s.kind {
+                items.push((
+                    k.label().get(lang).to_string(),
+                    ViewState {
+                        kind: None,
+                        ..s.clone()
+                    },
+                ));
+            }
+            if !s.query.is_empty() {
+                items.push((
+                    format!("“{}”", s.query),
+                    ViewState {
+                        query: String::new(),
+                        ..s.clone()
+                    },
+                ));
+            }
+            let t = ui(lang);
+            let buttons = items
+                .into_iter()
+                .map(|(label, without)| {
+                    let aria = format!("{}：{label}", t.remove_filter);
+                    view! {
+                        <li><button type="button" class="in-use" aria-label=aria on:click=move |_| nav.go(without.clone())>
+                            {label}<span aria-hidden="true">" ×"</span>
+                        </button></li>
+                    }
+                })
+                .collect_view();
+            Some(view! { <ul class="filters-in-use" aria-label=t.filters_in_use>{buttons}</ul> })
+        }
+    };
+
+    view! {
+        <section class="filters" aria-labelledby="filters-title">
+            <h2 id="filters-title" class="visually-hidden">{move || ui(lang.get()).filters}</h2>
+            <div class="bar">
+                <div class="search">
+                    <label for="search" class="visually-hidden">{move || ui(lang.get()).search_label}</label>
+                    <input id="search" type="search" autocomplete="off" enterkeyhint="search"
+                        placeholder=move || ui(lang.get()).search_short
+                        prop:value=move || nav.state.with(|s| s.query.clone())
+                        on:input=on_search />
+                </div>
+                <button type="button" class="filter-toggle" aria-controls="filter-panel"
+                    aria-expanded=move || open.get().to_string()
+                    on:click=move |_| open.update(|o| *o = !*o)>
+                    {move || ui(lang.get()).filters}
+                    <span class="active-count" class:none=move || active() == 0>{active}</span>
+                </button>
+                <p class="result-count" role="status" aria-live="polite">{count}</p>
+            </div>
+            {in_use}
+            <div id="filter-panel" class="filter-panel" class:open=move || open.get()>
+                <div class="chip-group" role="group" aria-labelledby="g-themes">
+                    <span id="g-themes" class="group-label">{move || ui(lang.get()).themes}</span>
+                    {theme_chips}
+                </div>
+                <div class="chip-group" role="group" aria-labelledby="g-chapters">
+                    <span id="g-chapters" class="group-label">{move || ui(lang.get()).chapters}</span>
+                    {chapter_chips}
+                </div>
+                <div class="chip-group" role="group" aria-labelledby="g-kinds">
+                    <span id="g-kinds" class="group-label">{move || ui(lang.get()).kinds}</span>
+                    {kind_chips}
+                </div>
+                <div class="filter-actions">
+                    <label for="sort">{move || ui(lang.get()).sort_label}</label>
+                    <select id="sort" on:change=on_sort prop:value=move || nav.state.with(|s| s.sort.code())>
+                        <option value="report">{move || ui(lang.get()).sort_report}</option>
+                        <option value="theme">{move || ui(lang.get()).sort_theme}</option>
+                        <option value="kind">{move || ui(lang.get()).sort_kind}</option>
+                    </select>
+                    <button type="button" class="clear" on:click=clear
+                        disabled=move || !nav.state.with(|s| s.has_filters())>
+                        {move || ui(lang.get()).clear_all}
+                    </button>
+                </div>
+                <Downloads ds=ds.clone() visible=visible />
+            </div>
+        </section>
+    }
+}
