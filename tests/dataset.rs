@@ -800,7 +800,7 @@ fn the_fixture_index_lists_two_reports_that_load() {
         fixture.meta.context_note.en.contains("made up"),
         "the fixture says it is one"
     );
-    assert_eq!(fixture.highlights.len(), 3);
+    assert_eq!(fixture.highlights.len(), 2);
     // Nothing of the fixture ships with the site.
     assert!(!root().join("public/data/fixture-town.json").exists());
 }

@@ -85,7 +85,7 @@ pub fn Hero(ds: Arc<Dataset>) -> impl IntoView {
                 .iter()
                 .map(|e| {
                     let to = ViewState { report: Some(e.id.clone()), lang, ..ViewState::default() };
-                    let title = format!("{} ({})", e.title.get(lang), e.year);
+                    let title = e.label(lang);
                     let here = e.id == current;
                     view! {
                         <li>

@@ -192,13 +192,27 @@ test('a missing data file shows the error panel, and retry tries again', async (
   await page.context().close();
 });
 
-test('a second report listed in the index shows up without a code change', async () => {
-  const page = await open(browser, `${ORIGIN}/fixture/?r=fixture-town`);
-  await cards(page).first().waitFor();
-  assert.match(await page.locator('h1').innerText(), /测试镇/);
-  const first = await open(browser, `${ORIGIN}/fixture/`);
+test('a report added by the README walkthrough shows in the switcher by town and year, its cards reachable by link', async () => {
+  // /fixture/ serves the build with tests/fixtures dropped in: the fixture town's report, which
+  // tests/walkthrough.rs proves is what the walkthrough's commands make, listed in reports.json.
+  const first = await open(browser, `${ORIGIN}/fixture/`, { width: 390, height: 844 });
   await cards(first).first().waitFor();
   assert.match(await first.locator('h1').innerText(), /西溪镇/);
+  const switcher = first.locator('nav.reports');
+  assert.deepEqual(await switcher.locator('a').allInnerTexts(), ['西溪镇 · 2023年', '测试镇 · 2024年']);
+  assert.equal(await switcher.locator('[aria-current=page]').innerText(), '西溪镇 · 2023年');
+  await switcher.locator('a', { hasText: '测试镇' }).click();
+  await first.waitForFunction(() => new URL(location.href).searchParams.get('r') === 'fixture-town');
+  await first.locator('h1', { hasText: '测试镇' }).waitFor();
+  assert.equal(await cards(first).count(), 2);
+  assert.equal(await first.locator('nav.reports [aria-current=page]').innerText(), '测试镇 · 2024年');
+  // A card of the new report by link: the link keeps the report.
+  const page = await open(browser, `${ORIGIN}/fixture/?r=fixture-town&h=one-window-rank`);
+  await page.locator('section.detail').waitFor();
+  assert.match(await page.locator('#detail-title').innerText(), /一窗通办/);
+  await page.locator('section.detail button.close').click();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('h'));
+  assert.equal(new URL(page.url()).searchParams.get('r'), 'fixture-town');
   assert.deepEqual([...page.errors, ...first.errors], []);
   await page.context().close();
   await first.context().close();

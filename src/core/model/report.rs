@@ -19,7 +19,23 @@ pub struct ReportEntry {
     /// The report file, relative to `reports.json`.
     pub href: String,
     pub title: Text,
+    /// The town the report is about: the report switcher lists reports by town and year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub town: Option<Text>,
     pub year: u16,
+}
+
+impl ReportEntry {
+    /// How the report switcher names a report: 「西溪镇 · 2023年」, "Xixi Town · 2023"; the title
+    /// when the index does not name the town.
+    pub fn label(&self, lang: crate::core::model::Lang) -> String {
+        use crate::core::model::Lang;
+        match (&self.town, lang) {
+            (Some(t), Lang::Zh) => format!("{} · {}年", t.zh, self.year),
+            (Some(t), Lang::En) => format!("{} · {}", t.en, self.year),
+            (None, _) => format!("{} ({})", self.title.get(lang), self.year),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
