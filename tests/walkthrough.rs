@@ -4,28 +4,16 @@
 //! nothing is left, list the report in an index. The result is the fixture the end-to-end tests
 //! serve in the report switcher, byte for byte what this walkthrough makes.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
+use std::path::{Path, PathBuf};
+
+use common::{datatool, scratch};
 use serde_json::Value;
 use xixi_highlights::core::load;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Run `datatool` with `args`: (exit ok, what it printed).
-fn datatool(args: &[&str]) -> (bool, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_datatool"))
-        .args(args)
-        .output()
-        .unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.success(), text)
 }
 
 /// Step 4, done as an author would in an editor: the JSON Patch operations of the decisions file.
@@ -51,10 +39,9 @@ fn decide(report: &mut Value, decisions: &Path) {
 
 #[test]
 fn the_walkthrough_turns_the_fixture_text_into_the_fixture_report() {
-    let dir = std::env::temp_dir().join(format!("xixi-walkthrough-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("data")).unwrap();
+    let dir = scratch("walkthrough");
     let data = dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
     // 1. The report's plain text, next to where its data file will be.
     let source = data.join("fixture-town.source.txt");
     std::fs::copy(

@@ -13,7 +13,7 @@ use crate::core::query::{QueryProblem, ViewState};
 use crate::glue::api::{self, FetchError};
 use crate::glue::browser;
 use crate::view::error_panel::ErrorPanel;
-use crate::view::nav::Nav;
+use crate::view::nav::{tr, Nav};
 use crate::view::page::Page;
 
 /// How the first render goes: whole (at build time, and when hydrating what the build rendered,
@@ -122,7 +122,7 @@ pub fn App(
         })
     };
     view! {
-        <a class="skip-link" href="#main">{move || ui(lang.get()).skip_to_content}</a>
+        <a class="skip-link" href="#main">{tr(lang, |t| t.skip_to_content)}</a>
         {move || match data.get() {
             None => EitherOf3::A(view! {
                 <main id="main" class="loading" aria-busy="true">

@@ -109,8 +109,22 @@ pub fn Card(
         .collect::<Vec<_>>();
     let others = (!others.is_empty()).then(|| view! { <ul class="figures">{others}</ul> });
     let status = h.status.map(|s| status_steps(s, lang));
-    let speak = h.clone();
-    let poster = h.clone();
+    let h_for_actions = h.clone();
+    // 朗读 and the share picture are made the first time the fold opens: a page of cards (and
+    // its hydration) does not build them for every card up front.
+    let opened = RwSignal::new(false);
+    let actions = move || {
+        opened.get().then(|| {
+            let speak = h_for_actions.clone();
+            let poster = h_for_actions.clone();
+            view! {
+                <div class="card-actions">
+                    <ReadAloud highlight=speak lang=lang />
+                    <PosterButton highlight=poster />
+                </div>
+            }
+        })
+    };
     Either::Right(view! {
         <article class=class id=format!("h-{}", h.id) aria-labelledby=labelled_by data-theme=h.theme.clone()>
             <p class="tag"><span class="tag-icon" aria-hidden="true">{icon}</span>{theme_label}</p>
@@ -121,13 +135,10 @@ pub fn Card(
             {others}
             {status}
             <p class="summary">{h.summary.get(lang).to_string()}</p>
-            <details class="source">
+            <details class="source" on:toggle=move |_| opened.set(true)>
                 <summary>{t.card_more}</summary>
                 {quotes}
-                <div class="card-actions">
-                    <ReadAloud highlight=speak lang=lang />
-                    <PosterButton highlight=poster />
-                </div>
+                {actions}
             </details>
         </article>
     })

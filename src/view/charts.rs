@@ -39,6 +39,28 @@ pub fn Charts(
     }
 }
 
+/// Give the canvas the CSS height its drawing will have at its width.
+fn size(el: &web_sys::HtmlCanvasElement, spec: &ChartSpec, scale: f64) {
+    let width = f64::from(el.client_width()).max(200.0);
+    let height = Layout::new(width, scale).height(spec);
+    let html: &web_sys::HtmlElement = el.as_ref();
+    let _ = html.style().set_property("height", &format!("{height}px"));
+}
+
+/// Paint `spec` on its canvas at the canvas's width.
+fn paint(el: &web_sys::HtmlCanvasElement, spec: &ChartSpec, hover: Option<usize>, scale: f64) {
+    let width = f64::from(el.client_width()).max(200.0);
+    let dpr = window().device_pixel_ratio().max(1.0);
+    let palette = if crate::glue::browser::is_dark() {
+        DARK
+    } else {
+        LIGHT
+    };
+    if let Err(e) = chart_draw::draw(el, spec, width, dpr, palette, hover, scale) {
+        leptos::logging::warn!("chart {} not drawn: {e}", spec.id);
+    }
+}
+
 /// One chart: caption with its finding, the canvas (an image with that finding as its text),
 /// the value under the pointer, and the same numbers as a table.
 #[component]
@@ -61,20 +83,15 @@ pub fn Chart(spec: ChartSpec, lang: Lang) -> impl IntoView {
             let hover = hover.get();
             let Some(el) = canvas.get() else { return };
             let el: web_sys::HtmlCanvasElement = el.unchecked_into();
-            let width = f64::from(el.client_width()).max(200.0);
-            let dpr = window().device_pixel_ratio().max(1.0);
-            let palette = if crate::glue::browser::is_dark() {
-                DARK
-            } else {
-                LIGHT
-            };
-            if let Err(e) = chart_draw::draw(&el, &spec, width, dpr, palette, hover, scale) {
-                leptos::logging::warn!("chart {} not drawn: {e}", spec.id);
-            }
-            // Keep the drawn aspect: CSS height follows the layout.
-            let height = Layout::new(width, scale).height(&spec);
-            let html: &web_sys::HtmlElement = el.as_ref();
-            let _ = html.style().set_property("height", &format!("{height}px"));
+            // The canvas takes its drawn height now, in the frame the page comes in, so nothing
+            // moves when it is painted; the painting itself is a task of its own, not part of
+            // the one that draws (or hydrates) the page: six charts are six short tasks.
+            size(&el, &spec, scale);
+            let spec = spec.clone();
+            set_timeout(
+                move || paint(&el, &spec, hover, scale),
+                std::time::Duration::ZERO,
+            );
         });
     }
 

@@ -4,9 +4,8 @@ use leptos::prelude::*;
 
 use crate::core::dataset::Dataset;
 use crate::core::export;
-use crate::core::i18n::ui;
 use crate::glue::browser;
-use crate::view::nav::Nav;
+use crate::view::nav::{tr, Nav};
 
 /// Download the highlights of the current view as CSV or JSON.
 #[component]
@@ -30,9 +29,9 @@ pub fn Downloads(ds: Arc<Dataset>, visible: Memo<Vec<usize>>) -> impl IntoView {
         browser::download_text(&format!("{}.json", ds.report.id), "application/json", &text);
     };
     view! {
-        <div class="downloads" role="group" aria-label=move || ui(lang.get()).downloads>
-            <button type="button" class="download-csv" on:click=csv>{move || ui(lang.get()).download_csv}</button>
-            <button type="button" class="download-json" on:click=json>{move || ui(lang.get()).download_json}</button>
+        <div class="downloads" role="group" aria-label=tr(lang, |t| t.downloads)>
+            <button type="button" class="download-csv" on:click=csv>{tr(lang, |t| t.download_csv)}</button>
+            <button type="button" class="download-json" on:click=json>{tr(lang, |t| t.download_json)}</button>
         </div>
     }
 }

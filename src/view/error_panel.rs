@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 
-use crate::core::i18n::ui;
 use crate::glue::api::FetchError;
-use crate::view::nav::Nav;
+use crate::view::nav::{tr, Nav};
 
 /// A failed fetch or an unreadable file: what went wrong, in words, and a way to try again.
 #[component]
@@ -15,10 +14,10 @@ pub fn ErrorPanel(error: FetchError, retry: impl Fn() + 'static) -> impl IntoVie
     };
     view! {
         <section class="error-panel" role="alert" aria-labelledby="error-title">
-            <h1 id="error-title">{move || ui(lang()).load_failed}</h1>
+            <h1 id="error-title">{tr(nav.lang, |t| t.load_failed)}</h1>
             <p class="error-message">{message}</p>
             <button type="button" class="primary" on:click=move |_| retry()>
-                {move || ui(lang()).retry}
+                {tr(nav.lang, |t| t.retry)}
             </button>
         </section>
     }

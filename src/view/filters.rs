@@ -9,7 +9,7 @@ use crate::core::i18n::ui;
 use crate::core::model::Kind;
 use crate::core::query::{Sort, ViewState};
 use crate::view::downloads::Downloads;
-use crate::view::nav::Nav;
+use crate::view::nav::{tr, Nav};
 
 /// One filter chip: a toggle button whose pressed state and count follow the view. The button
 /// itself stays in place while the view changes, so keyboard focus stays on it.
@@ -226,19 +226,19 @@ pub fn Filters(
 
     view! {
         <section class="filters" aria-labelledby="filters-title">
-            <h2 id="filters-title" class="visually-hidden">{move || ui(lang.get()).filters}</h2>
+            <h2 id="filters-title" class="visually-hidden">{tr(lang, |t| t.filters)}</h2>
             <div class="bar">
                 <div class="search">
-                    <label for="search" class="visually-hidden">{move || ui(lang.get()).search_label}</label>
+                    <label for="search" class="visually-hidden">{tr(lang, |t| t.search_label)}</label>
                     <input id="search" type="search" autocomplete="off" enterkeyhint="search"
-                        placeholder=move || ui(lang.get()).search_short
+                        placeholder=tr(lang, |t| t.search_short)
                         prop:value=move || nav.state.with(|s| s.query.clone())
                         on:input=on_search />
                 </div>
                 <button type="button" class="filter-toggle" aria-controls="filter-panel"
                     aria-expanded=move || open.get().to_string()
                     on:click=move |_| open.update(|o| *o = !*o)>
-                    {move || ui(lang.get()).filters}
+                    {tr(lang, |t| t.filters)}
                     <span class="active-count" class:none=move || active() == 0>{active}</span>
                 </button>
                 <p class="result-count" role="status" aria-live="polite">{count}</p>
@@ -246,27 +246,27 @@ pub fn Filters(
             {in_use}
             <div id="filter-panel" class="filter-panel" class:open=move || open.get()>
                 <div class="chip-group" role="group" aria-labelledby="g-themes">
-                    <span id="g-themes" class="group-label">{move || ui(lang.get()).themes}</span>
+                    <span id="g-themes" class="group-label">{tr(lang, |t| t.themes)}</span>
                     {theme_chips}
                 </div>
                 <div class="chip-group" role="group" aria-labelledby="g-chapters">
-                    <span id="g-chapters" class="group-label">{move || ui(lang.get()).chapters}</span>
+                    <span id="g-chapters" class="group-label">{tr(lang, |t| t.chapters)}</span>
                     {chapter_chips}
                 </div>
                 <div class="chip-group" role="group" aria-labelledby="g-kinds">
-                    <span id="g-kinds" class="group-label">{move || ui(lang.get()).kinds}</span>
+                    <span id="g-kinds" class="group-label">{tr(lang, |t| t.kinds)}</span>
                     {kind_chips}
                 </div>
                 <div class="filter-actions">
-                    <label for="sort">{move || ui(lang.get()).sort_label}</label>
+                    <label for="sort">{tr(lang, |t| t.sort_label)}</label>
                     <select id="sort" on:change=on_sort prop:value=move || nav.state.with(|s| s.sort.code())>
-                        <option value="report">{move || ui(lang.get()).sort_report}</option>
-                        <option value="theme">{move || ui(lang.get()).sort_theme}</option>
-                        <option value="kind">{move || ui(lang.get()).sort_kind}</option>
+                        <option value="report">{tr(lang, |t| t.sort_report)}</option>
+                        <option value="theme">{tr(lang, |t| t.sort_theme)}</option>
+                        <option value="kind">{tr(lang, |t| t.sort_kind)}</option>
                     </select>
                     <button type="button" class="clear" on:click=clear
                         disabled=move || !nav.state.with(|s| s.has_filters())>
-                        {move || ui(lang.get()).clear_all}
+                        {tr(lang, |t| t.clear_all)}
                     </button>
                 </div>
                 <Downloads ds=ds.clone() visible=visible />

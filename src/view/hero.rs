@@ -4,14 +4,13 @@ use leptos::prelude::*;
 
 use crate::core::dataset::Dataset;
 use crate::core::format;
-use crate::core::i18n::ui;
 use crate::core::model::Lang;
 use crate::core::query::{Scheme, ViewState};
 use crate::core::validate::find_metric;
 use crate::glue::browser;
 use crate::view::figure::big_figure;
 use crate::view::link::ViewLink;
-use crate::view::nav::Nav;
+use crate::view::nav::{tr, Nav};
 
 /// The masthead and the hero, treated like the top of a 图解 poster: the switches (关怀模式,
 /// dark, language), the report's kicker, headline and by-line, and its key figures (chosen in
@@ -106,19 +105,19 @@ pub fn Hero(ds: Arc<Dataset>) -> impl IntoView {
     view! {
         <header class="masthead">
             <div class="masthead-top">
-                <p class="app-name"><span class="app-mark" aria-hidden="true">"图解"</span><span class="app-name-text">{move || ui(lang()).app_name}</span></p>
+                <p class="app-name"><span class="app-mark" aria-hidden="true">"图解"</span><span class="app-name-text">{tr(nav.lang, |t| t.app_name)}</span></p>
                 <div class="switches">
                     <button type="button" class="switch care-switch" aria-pressed=move || nav.care.get().to_string()
                         on:click=toggle_care>
-                        {move || ui(lang()).care_mode}
+                        {tr(nav.lang, |t| t.care_mode)}
                     </button>
                     <button type="button" class="switch scheme-switch" aria-pressed=move || dark().to_string()
                         on:click=toggle_scheme>
-                        {move || ui(lang()).dark_mode}
+                        {tr(nav.lang, |t| t.dark_mode)}
                     </button>
                     <button type="button" class="lang-switch" on:click=toggle_lang
                         lang=move || if lang() == Lang::Zh { "en" } else { "zh-CN" }>
-                        {move || ui(lang()).language_switch}
+                        {tr(nav.lang, |t| t.language_switch)}
                     </button>
                 </div>
             </div>
@@ -133,7 +132,7 @@ pub fn Hero(ds: Arc<Dataset>) -> impl IntoView {
                     }}
                 </p>
                 <section class="key-figures" aria-labelledby="kf-title">
-                    <h2 id="kf-title" class="visually-hidden">{move || ui(lang()).key_figures}</h2>
+                    <h2 id="kf-title" class="visually-hidden">{tr(nav.lang, |t| t.key_figures)}</h2>
                     <ul>{figures}</ul>
                 </section>
             </div>

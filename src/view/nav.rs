@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::i18n::{ui, Ui};
 use crate::core::model::Lang;
 use crate::core::query::{QueryProblem, Scheme, ViewState};
 use crate::glue::browser;
@@ -65,4 +66,14 @@ impl Nav {
             self.set_state.set(next);
         }
     }
+}
+
+/// An interface string that follows the page's language: `tr(lang, |t| t.retry)`. Every such
+/// string is this one closure type (the function pointer picks the string), so the view compiles
+/// the drawing, updating and hydrating of it once, not once per string.
+pub fn tr(
+    lang: Memo<Lang>,
+    pick: fn(&'static Ui) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || pick(ui(lang.get()))
 }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::core::i18n::ui;
 use crate::core::load::Skipped;
-use crate::view::nav::Nav;
+use crate::view::nav::{tr, Nav};
 
 /// Parts of the link that were not understood: shown, never silently dropped.
 #[component]
@@ -37,7 +37,7 @@ pub fn SkippedRecords(skipped: Vec<Skipped>) -> impl IntoView {
     (!skipped.is_empty()).then(move || {
         view! {
             <aside class="notice warn" role="status">
-                <p>{move || ui(nav.lang.get()).skipped_title}</p>
+                <p>{tr(nav.lang, |t| t.skipped_title)}</p>
                 <ul>
                     {skipped
                         .into_iter()

@@ -15,7 +15,7 @@ use crate::view::charts::Charts;
 use crate::view::detail::Detail;
 use crate::view::filters::Filters;
 use crate::view::hero::Hero;
-use crate::view::nav::Nav;
+use crate::view::nav::{tr, Nav};
 use crate::view::notices::{LinkProblems, SkippedRecords};
 use crate::view::original::Original;
 use crate::view::share_panel::SharePanel;
@@ -228,7 +228,7 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
         </main>
         {move || (all_on.get() && embed.get().is_none()).then(|| view! {
             <footer class="site-footer">
-                <p>{move || ui(lang.get()).footer_source}</p>
+                <p>{tr(lang, |t| t.footer_source)}</p>
             </footer>
         })}
     }
@@ -256,7 +256,7 @@ fn FullPageLink() -> impl IntoView {
     };
     view! {
         <p class="embed-bar">
-            <a href=href target="_blank" rel="noopener">{move || ui(nav.lang.get()).full_page}" ↗"</a>
+            <a href=href target="_blank" rel="noopener">{tr(nav.lang, |t| t.full_page)}" ↗"</a>
         </p>
     }
 }

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::core::i18n::ui;
 use crate::core::share;
 use crate::glue::browser;
-use crate::view::nav::Nav;
+use crate::view::nav::{tr, Nav};
 use crate::view::poster::PosterButton;
 
 /// 分享与嵌入: the link of this view (copy, system share), its QR code for WeChat, and the code a
@@ -48,7 +48,7 @@ pub fn SharePanel(title: String) -> impl IntoView {
         share::qr(&link.get()).map(|(n, d)| {
             let q = 4;
             view! {
-                <svg class="qr" role="img" aria-label=move || ui(lang.get()).qr_label
+                <svg class="qr" role="img" aria-label=tr(lang, |t| t.qr_label)
                     viewBox=format!("{} {} {} {}", -q, -q, n + 2 * q, n + 2 * q)
                     xmlns="http://www.w3.org/2000/svg" shape-rendering="crispEdges">
                     <rect x=-q y=-q width=n + 2 * q height=n + 2 * q fill="#ffffff" />
@@ -64,20 +64,20 @@ pub fn SharePanel(title: String) -> impl IntoView {
         let title = title.clone();
         can_share.get().then(|| view! {
             <button type="button" class="system-share" on:click=move |_| { browser::share(&title, &link.get_untracked()); }>
-                {move || ui(lang.get()).system_share}
+                {tr(lang, |t| t.system_share)}
             </button>
         })
     };
     view! {
         <details class="share" on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
-            <summary>{move || ui(lang.get()).share}</summary>
+            <summary>{tr(lang, |t| t.share)}</summary>
             <div class="share-body">
                 <div class="share-link">
-                    <label for="share-link">{move || ui(lang.get()).share_link}</label>
+                    <label for="share-link">{tr(lang, |t| t.share_link)}</label>
                     <input id="share-link" type="text" readonly prop:value=move || link.get() />
                     <div class="share-actions">
                         <button type="button" class="copy-link" on:click=move |_| copy(link.get_untracked())>
-                            {move || ui(lang.get()).copy_link}
+                            {tr(lang, |t| t.copy_link)}
                         </button>
                         {system_share}
                     </div>
@@ -85,16 +85,16 @@ pub fn SharePanel(title: String) -> impl IntoView {
                 </div>
                 <figure class="qr-figure">
                     {qr}
-                    <figcaption>{move || ui(lang.get()).qr_caption}</figcaption>
+                    <figcaption>{tr(lang, |t| t.qr_caption)}</figcaption>
                 </figure>
                 <div class="share-poster">
                     <PosterButton />
                 </div>
                 <div class="embed-code">
-                    <label for="embed-code">{move || ui(lang.get()).embed_code}</label>
+                    <label for="embed-code">{tr(lang, |t| t.embed_code)}</label>
                     <textarea id="embed-code" readonly rows="4" prop:value=move || code.get()></textarea>
                     <button type="button" class="copy-embed" on:click=move |_| copy(code.get_untracked())>
-                        {move || ui(lang.get()).copy_embed}
+                        {tr(lang, |t| t.copy_embed)}
                     </button>
                 </div>
             </div>

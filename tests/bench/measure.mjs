@@ -21,7 +21,9 @@ if (!ORIGIN || !process.env.FLOOR_DIR || !process.env.SCALE_DIR) {
 const APP = `${ORIGIN}/zwgk/xixi-2023/`;
 const FLOOR = `${ORIGIN}/floor/`;
 const SCALES = [1000, 10000, 100000];
-const RUNS = 3;
+const RUNS = 5;
+// Lighthouse runs per page: the target is performance 100 in every one.
+const LH_RUNS = 5;
 
 const median = (xs) => {
   const s = xs.filter((x) => x != null).sort((a, b) => a - b);
@@ -38,14 +40,17 @@ const INIT = () => {
     for (const e of list.getEntries()) window.__b.longest = Math.max(window.__b.longest, e.duration);
   }).observe({ type: 'longtask', buffered: true });
   addEventListener('TrunkApplicationStarted', (e) => { window.__b.wasm = e.detail.wasm; });
+  // A link to another report than the one rendered into the HTML: its own first card counts,
+  // once the app has drawn it (the HTML's cards are the default report's).
+  const other = new URLSearchParams(location.search).has('r');
   const seen = new MutationObserver(() => {
-    if (document.querySelector('article.card')) {
+    if (document.querySelector('article.card') && (!other || document.documentElement.dataset.live === '1')) {
       seen.disconnect();
       // After the frame that shows it is painted.
       requestAnimationFrame(() => setTimeout(() => { window.__b.firstCard = performance.now(); }));
     }
   });
-  seen.observe(document, { childList: true, subtree: true });
+  seen.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-live'] });
 };
 
 const kindOf = (url, mime) => {
@@ -111,6 +116,8 @@ async function latency(page, kind, arg) {
 
 /// Median latency of typing a word / pressing a chip (each undone in between, not timed).
 async function filterLatency(page, word) {
+  // The app's page is readable from the HTML at once; its filters answer once it is live.
+  await page.waitForFunction(() => !document.getElementById('app') || document.documentElement.dataset.live === '1', null, { timeout: 180_000 });
   const search = [];
   const chip = [];
   for (let i = 0; i < 5; i++) {
@@ -244,7 +251,18 @@ for (const n of SCALES) {
 }
 await browser.close();
 
-results.lighthouse = { app: await lighthouse(APP, 'app'), floor: await lighthouse(FLOOR, 'floor') };
+// Several Lighthouse runs, app and floor alternated: each figure is the median, and the app's
+// performance is also given as its lowest and the number of runs that scored 100.
+const lhRuns = { app: [], floor: [] };
+for (let i = 0; i < LH_RUNS; i++) {
+  lhRuns.app.push(await lighthouse(APP, `app-${i}`));
+  lhRuns.floor.push(await lighthouse(FLOOR, `floor-${i}`));
+}
+const lhMedian = (runs) => Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))]));
+results.lighthouse = {
+  app: { ...lhMedian(lhRuns.app), runs: lhRuns.app },
+  floor: { ...lhMedian(lhRuns.floor), runs: lhRuns.floor },
+};
 
 // ---------------------------------------------------------------------------------------------
 const a = results.app;
@@ -253,11 +271,11 @@ const s10 = results.scale[10000];
 const g = s10.growth;
 const lh = results.lighthouse;
 const rows = [
-  ['bytes transferred, first visit', kb(a.total), kb(f.total), '≤ 150 KB'],
+  ['bytes transferred, first visit', kb(a.total), kb(f.total), '≤ 150 KB (under 200 KB)'],
   ['… of which wasm / js / css / html / data', ['wasm', 'js', 'css', 'html', 'data'].map((k) => kb(a.bytes[k] ?? 0)).join(' / '), '', ''],
   ['bytes transferred, repeat visit', kb(a.repeat), kb(f.repeat), 'only what changed'],
-  ['first contentful paint (headline, key figures)', ms(a.fcp), ms(f.fcp), ''],
-  ['first card visible', ms(a.firstCard), ms(f.firstCard), `≤ 1.5 × floor = ${ms(1.5 * f.firstCard)}`],
+  ['first contentful paint', ms(a.fcp), ms(f.fcp), ''],
+  ['first card visible', `${ms(a.firstCard)} (${(a.firstCard / f.firstCard).toFixed(2)} × floor)`, ms(f.firstCard), `≤ 1.2 × floor = ${ms(1.2 * f.firstCard)}`],
   ['all six charts drawn', ms(a.charts.ms), '(inline SVG)', ''],
   ['filter by search, real data', ms(a.filter.search), ms(f.filter.search), ''],
   ['filter by chip, real data', ms(a.filter.chip), ms(f.filter.chip), ''],
@@ -270,9 +288,14 @@ const rows = [
     n === 10000 ? ms(results.floor10000.longest) : '', '']),
   ...SCALES.map((n) => [`JS heap / wasm memory, ${n.toLocaleString('en')}`, `${mb(results.scale[n].memory.js)} / ${mb(results.scale[n].memory.wasm)}`, '', 'reported']),
   ['10,000: heap / wasm after 10 → after 110 filter changes', `${mb(g.after10.js)} → ${mb(g.after110.js)} / ${mb(g.after10.wasm)} → ${mb(g.after110.wasm)}`, '', 'no growth'],
-  ['Lighthouse performance (mobile)', lh.app.performance, lh.floor.performance, '100'],
-  ['Lighthouse LCP / TBT / CLS', `${(lh.app.lcp / 1000).toFixed(1)} s / ${ms(lh.app.tbt)} / ${lh.app.cls.toFixed(3)}`,
-    `${(lh.floor.lcp / 1000).toFixed(1)} s / ${ms(lh.floor.tbt)} / ${lh.floor.cls.toFixed(3)}`, '< 1.5 s / < 50 ms / 0'],
+  ['Lighthouse performance (mobile), median · lowest · runs at 100',
+    `${lh.app.performance} · ${Math.min(...lh.app.runs.map((r) => r.performance))} · ${lh.app.runs.filter((r) => r.performance === 100).length} of ${LH_RUNS}`,
+    `${lh.floor.performance} · ${Math.min(...lh.floor.runs.map((r) => r.performance))} · ${lh.floor.runs.filter((r) => r.performance === 100).length} of ${LH_RUNS}`,
+    `100 in ${LH_RUNS} of ${LH_RUNS}`],
+  ['Lighthouse FCP / LCP (LCP ÷ FCP)', `${(lh.app.fcp / 1000).toFixed(2)} s / ${(lh.app.lcp / 1000).toFixed(2)} s (${(lh.app.lcp / lh.app.fcp).toFixed(2)})`,
+    `${(lh.floor.fcp / 1000).toFixed(2)} s / ${(lh.floor.lcp / 1000).toFixed(2)} s (${(lh.floor.lcp / lh.floor.fcp).toFixed(2)})`, 'LCP within 10% of FCP'],
+  ['Lighthouse TBT (median · highest) / CLS', `${ms(lh.app.tbt)} · ${ms(Math.max(...lh.app.runs.map((r) => r.tbt)))} / ${lh.app.cls.toFixed(3)}`,
+    `${ms(lh.floor.tbt)} · ${ms(Math.max(...lh.floor.runs.map((r) => r.tbt)))} / ${lh.floor.cls.toFixed(3)}`, '< 50 ms / 0'],
   ['Lighthouse accessibility / best practices / SEO', `${lh.app.accessibility} / ${lh.app.bestPractices} / ${lh.app.seo}`,
     `${lh.floor.accessibility} / ${lh.floor.bestPractices} / ${lh.floor.seo}`, '100 / 100 / 100'],
 ];
@@ -285,7 +308,8 @@ await writeFile(`${HERE}RESULTS.md`, `# Benchmark results
 Latest run of \`bash .ci/bench\`: ${results.date}, ${results.machine}, Chromium ${results.chromium}.
 Release build served by nginx (brotli/gzip precompressed) from \`/zwgk/xixi-2023/\`; the static
 floor is \`tests/bench/static-floor.mjs\`'s page of the same data. Times are medians of
-${RUNS} fresh page loads (first visit) or 5 repetitions (filters), at 412 × 823 px; a filter's
+${RUNS} fresh page loads (first visit) or 5 repetitions (filters), at 412 × 823 px; Lighthouse
+(mobile) figures are medians of ${LH_RUNS} runs; a filter's
 time runs from the event to the painted frame that shows the new count. Raw figures:
 \`results.json\`.
 
