@@ -152,8 +152,8 @@ pub fn sort(report: &Report, sort: Sort, idx: &mut [usize]) {
     };
     match sort {
         Sort::Report => idx.sort_unstable(),
-        Sort::Theme => idx.sort_by_key(|&i| (theme_rank(i), i)),
-        Sort::Kind => idx.sort_by_key(|&i| (kind_rank(i), i)),
+        Sort::Theme => idx.sort_unstable_by_key(|&i| (theme_rank(i), i)),
+        Sort::Kind => idx.sort_unstable_by_key(|&i| (kind_rank(i), i)),
     }
 }
 

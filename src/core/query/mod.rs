@@ -292,7 +292,7 @@ impl ViewState {
 
     /// Themes sorted and without duplicates, so equal views write equal links.
     fn normalize(&mut self) {
-        self.themes.sort();
+        self.themes.sort_unstable();
         self.themes.dedup();
         self.query = self.query.trim().to_string();
     }
