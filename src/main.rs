@@ -45,6 +45,13 @@ fn main() {
     // starts with the mount; this task comes before it.)
     wasm_bindgen_futures::spawn_local(async move {
         let loaded = api::load(state.report.clone(), |_| ()).await;
+        let mut state = state;
+        // Typed into the page's search box meanwhile: that search is the view now.
+        let typed = browser::typed_search(&root);
+        let refocus = typed.as_ref().is_some_and(|(_, focused)| *focused);
+        if let Some((query, _)) = typed.filter(|_| state.query.is_empty()) {
+            state.query = query.trim().to_string();
+        }
         let default_view = state == ViewState::default() && problems.is_empty();
         match loaded {
             Ok(ds) if default_view && built_stamp.as_deref() == Some(ds.stamp.as_str()) => {
@@ -57,10 +64,13 @@ fn main() {
                 // Another view than the default (or other data than the build's): drawn fresh,
                 // in place of the page in the HTML, in one go.
                 root.set_inner_html("");
-                leptos::mount::mount_to(root, move || {
+                leptos::mount::mount_to(root.clone(), move || {
                     view! { <App state=state problems=problems loaded=loaded /> }
                 })
                 .forget();
+                if refocus {
+                    browser::focus_search(root.into()).await;
+                }
             }
         }
     });

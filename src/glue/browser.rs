@@ -113,6 +113,47 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// What the reader typed into the search box of the page in the HTML before the app was live,
+/// and whether the box still has the focus. That page is replaced when the app draws a link's
+/// view (and its box is not yet the app's when it hydrates), so the typing is carried over.
+pub fn typed_search(root: &web_sys::Element) -> Option<(String, bool)> {
+    use wasm_bindgen::JsCast;
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("input[type=search]")
+        .ok()??
+        .dyn_into()
+        .ok()?;
+    let value = input.value();
+    if value.trim().is_empty() {
+        return None;
+    }
+    let focused = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|a| a == **input);
+    Some((value, focused))
+}
+
+/// Give the page's search box the focus, the caret after its text, once it is drawn (a view
+/// drawn fresh comes in a few tasks; after 60 of them, give up).
+pub async fn focus_search(root: web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    for _ in 0..60 {
+        let input = root
+            .query_selector("input[type=search]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input {
+            let _ = input.focus();
+            let end = input.value().encode_utf16().count() as u32;
+            let _ = input.set_selection_range(end, end);
+            return;
+        }
+        yield_to_browser().await;
+    }
+}
+
 /// Shown when Rust panics: the reactive view may be gone, so this writes plain DOM, the message
 /// escaped (never read as HTML).
 pub fn show_fatal(message: &str) {

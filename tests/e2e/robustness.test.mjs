@@ -62,6 +62,25 @@ test('a server that takes 10 s: the page in the HTML is readable meanwhile, then
   await page.context().close();
 });
 
+test('a search typed while the data is on its way is kept: the app comes alive with it, focus in the box', async () => {
+  const page = await withData(async (r) => {
+    await new Promise((ok) => setTimeout(ok, 2500));
+    await r.fulfill({ status: 200, contentType: 'application/json', body: text });
+  }, APP, { wait: false, width: 390 });
+  const search = page.locator('input[type=search]');
+  await search.click();
+  await search.pressSequentially('养老');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.live), undefined, 'typed before the app was live');
+  await live(page);
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '养老');
+  assert.equal(await search.inputValue(), '养老');
+  assert.ok(await page.evaluate(() => document.activeElement?.matches('input[type=search]')), 'the box keeps the focus');
+  const titles = await page.locator('article.card').allInnerTexts();
+  assert.ok(titles.length > 0 && titles.every((t) => t.includes('养老')), 'only what the search finds');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('malformed and truncated data name the line and column', async () => {
   for (const body of ['{"schema_version": 1, "id": ', text.slice(0, 5000), 'not json at all']) {
     const page = await withData((r) => r.fulfill({ status: 200, contentType: 'application/json', body }));

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, open, cards, countAll, shownCount, ORIGIN, waitShown } from './helpers.mjs';
+import { launch, open, live, cards, countAll, shownCount, ORIGIN, waitShown } from './helpers.mjs';
 
 // `datatool synth` keeps the real highlights first, then numbers copies of them in turn.
 const REAL = JSON.parse(readFileSync(new URL('../../public/data/xixi-2023.json', import.meta.url), 'utf8')).highlights.length;
@@ -34,7 +34,10 @@ test('10,000 highlights: each chapter draws a part and links to all of it, a lis
   await page.goto(`${SCALE}?r=synthetic-10000`);
   await cards(page).first().waitFor({ timeout: 30_000 });
   await waitShown(page, 10000);
-  // The story: at most 30 highlights a chapter, and a link to the list of all of it.
+  // The story: at most 30 highlights a chapter, and a link to the list of all of it. Drawn
+  // fresh, its chapters come one per task: wait for all that the story says it has.
+  await page.waitForFunction(() => document.querySelectorAll('section.chapter').length
+    === Number(document.querySelector('.story')?.dataset.chapters));
   const sections = page.locator('section.chapter');
   const chapters = await sections.count();
   assert.ok(chapters >= 4, `${chapters} chapters`);
@@ -51,9 +54,11 @@ test('10,000 highlights: each chapter draws a part and links to all of it, a lis
   await page.locator('.more').scrollIntoViewIfNeeded();
   await page.waitForFunction((n) => document.querySelectorAll('article.card').length > n, listed);
 
-  // The last copy of the real highlights: the last records of the file.
+  // The last copy of the real highlights: the last records of the file. Typed once the app is
+  // live: before, the search box is the page in the HTML, which the link's view replaces.
   await page.goto(`${SCALE}?r=synthetic-10000`);
-  await cards(page).first().waitFor({ timeout: 30_000 });
+  await live(page);
+  await waitShown(page, 10000);
   await page.locator('input[type=search]').fill(`合成 ${LAST_COPY}）`);
   await waitShown(page, IN_LAST_COPY);
   assert.equal(await countAll(page), IN_LAST_COPY);
