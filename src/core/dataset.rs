@@ -112,8 +112,7 @@ mod tests {
     fn dataset() -> Dataset {
         let index = load::load_index(include_str!("../../public/reports.json")).unwrap();
         let entry = index.reports[0].clone();
-        let loaded = load::load_report(include_str!("../../public/data/xixi-2023.json")).unwrap();
-        Dataset::new(index, entry, loaded, String::new())
+        Dataset::new(index, entry, load::shipped(), String::new())
     }
 
     #[test]

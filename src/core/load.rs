@@ -128,6 +128,12 @@ pub fn utf8(mut bytes: Vec<u8>) -> Result<String, LoadError> {
     })
 }
 
+/// The report this site ships, loaded: the core's tests read real data through this.
+#[cfg(test)]
+pub(crate) fn shipped() -> Loaded {
+    load_report(include_str!("../../public/data/xixi-2023.json")).expect("the shipped report loads")
+}
+
 /// Parse and validate a report file.
 pub fn load_report(json: &str) -> Result<Loaded, LoadError> {
     let mut loader = Loader::new(json)?;

@@ -491,9 +491,7 @@ mod tests {
     use super::*;
 
     fn report() -> Report {
-        crate::core::load::load_report(include_str!("../../public/data/xixi-2023.json"))
-            .unwrap()
-            .report
+        crate::core::load::shipped().report
     }
 
     fn inside(r: &Rect) -> bool {

@@ -41,9 +41,7 @@ mod tests {
 
     #[test]
     fn copies_are_numbered_and_keep_the_real_records_first() {
-        let real = crate::core::load::load_report(include_str!("../../public/data/xixi-2023.json"))
-            .unwrap()
-            .report;
+        let real = crate::core::load::shipped().report;
         let s = synthetic(&real, 200);
         assert_eq!(s.highlights.len(), 200);
         assert_eq!(s.highlights[0], real.highlights[0]);

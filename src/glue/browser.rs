@@ -35,16 +35,7 @@ pub fn set_query(query: &str, push: bool) {
 
 /// Keep `<html lang>` (and so screen readers and fonts) in step with the page's language.
 pub fn set_document_lang(lang: Lang) {
-    if let Some(el) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        // Chromium restyles and lays out the whole page on any write of `lang`, even of the
-        // value it has (15 ms here, ~60 ms on a slow phone, inside the hydrating task).
-        if el.get_attribute("lang").as_deref() != Some(lang.html_lang()) {
-            let _ = el.set_attribute("lang", lang.html_lang());
-        }
-    }
+    set_document_flag("lang", Some(lang.html_lang()));
 }
 
 /// Set or remove an attribute of `<html>`; the stylesheet keys 关怀模式 and the colour scheme on
@@ -54,6 +45,8 @@ pub fn set_document_flag(name: &str, value: Option<&str>) {
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
+        // Chromium restyles and lays out the whole page on some writes even of the value an
+        // attribute has (`lang`: 15 ms here, ~60 ms on a slow phone, inside the hydrating task).
         if el.get_attribute(name).as_deref() == value {
             return;
         }
@@ -113,16 +106,21 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// The search box under `root`, if it is drawn.
+fn search_box(root: &web_sys::Element) -> Option<web_sys::HtmlInputElement> {
+    use wasm_bindgen::JsCast;
+    root.query_selector("input[type=search]")
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
+}
+
 /// What the reader typed into the search box of the page in the HTML before the app was live,
 /// and whether the box still has the focus. That page is replaced when the app draws a link's
 /// view (and its box is not yet the app's when it hydrates), so the typing is carried over.
 pub fn typed_search(root: &web_sys::Element) -> Option<(String, bool)> {
-    use wasm_bindgen::JsCast;
-    let input: web_sys::HtmlInputElement = root
-        .query_selector("input[type=search]")
-        .ok()??
-        .dyn_into()
-        .ok()?;
+    let input = search_box(root)?;
     let value = input.value();
     if value.trim().is_empty() {
         return None;
@@ -137,14 +135,8 @@ pub fn typed_search(root: &web_sys::Element) -> Option<(String, bool)> {
 /// Give the page's search box the focus, the caret after its text, once it is drawn (a view
 /// drawn fresh comes in a few tasks; after 60 of them, give up).
 pub async fn focus_search(root: web_sys::Element) {
-    use wasm_bindgen::JsCast;
     for _ in 0..60 {
-        let input = root
-            .query_selector("input[type=search]")
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(input) = input {
+        if let Some(input) = search_box(&root) {
             let _ = input.focus();
             let end = input.value().encode_utf16().count() as u32;
             let _ = input.set_selection_range(end, end);
