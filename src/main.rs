@@ -44,7 +44,7 @@ fn main() {
     // The page in the HTML stays, readable, while its data is fetched. (Leptos's own executor
     // starts with the mount; this task comes before it.)
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = api::load(state.report.clone(), |_| ()).await;
+        let loaded = api::load(state.report.clone(), |_| (), true).await;
         let mut state = state;
         // Typed into the page's search box meanwhile: that search is the view now.
         let typed = browser::typed_search(&root);
@@ -54,7 +54,7 @@ fn main() {
         }
         let default_view = state == ViewState::default() && problems.is_empty();
         match loaded {
-            Ok(ds) if default_view && built_stamp.as_deref() == Some(ds.stamp.as_str()) => {
+            Ok(ds) if default_view && built_stamp.is_some() && built_stamp == ds.stamp => {
                 leptos::mount::hydrate_from(root, move || {
                     view! { <App state=state problems=problems loaded=Ok(ds) whole=true /> }
                 })

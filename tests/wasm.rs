@@ -147,7 +147,7 @@ fn dataset() -> std::sync::Arc<xixi_highlights::core::dataset::Dataset> {
         index,
         entry,
         load_report(REPORT).unwrap(),
-        String::new(),
+        None,
     ))
 }
 

@@ -69,7 +69,12 @@ fn render(html_path: &Path, index_path: &Path) -> Result<(), String> {
     let loaded =
         load::load_report(&data_text).map_err(|e| format!("{}: {e}", data_path.display()))?;
     let stamp = dataset::stamp(&index_text, &data_text);
-    let ds = Arc::new(Dataset::new(index, entry.clone(), loaded, stamp.clone()));
+    let ds = Arc::new(Dataset::new(
+        index,
+        entry.clone(),
+        loaded,
+        Some(stamp.clone()),
+    ));
 
     let page = render_html({
         let ds = ds.clone();

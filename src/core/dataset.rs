@@ -14,16 +14,22 @@ pub struct Dataset {
     pub entry: ReportEntry,
     pub report: Report,
     pub skipped: Vec<Skipped>,
-    /// The [`stamp`] of the files it was read from.
-    pub stamp: String,
+    /// The [`stamp`] of the files it was read from, when it was asked for (to compare with the
+    /// page the build rendered; not worth hashing megabytes for a view drawn fresh).
+    pub stamp: Option<String>,
     /// Built after the first cards are drawn (the app offers it when ready), or on the first
     /// search if that comes sooner: the page need not wait for it.
     search: OnceLock<SearchIndex>,
 }
 
 impl Dataset {
-    /// `stamp`: of the index and report texts it was read from ([`stamp`]).
-    pub fn new(index: ReportIndex, entry: ReportEntry, loaded: Loaded, stamp: String) -> Dataset {
+    /// `stamp`: of the index and report texts it was read from ([`stamp`]), if taken.
+    pub fn new(
+        index: ReportIndex,
+        entry: ReportEntry,
+        loaded: Loaded,
+        stamp: Option<String>,
+    ) -> Dataset {
         Dataset {
             index,
             entry,
@@ -112,7 +118,7 @@ mod tests {
     fn dataset() -> Dataset {
         let index = load::load_index(include_str!("../../public/reports.json")).unwrap();
         let entry = index.reports[0].clone();
-        Dataset::new(index, entry, load::shipped(), String::new())
+        Dataset::new(index, entry, load::shipped(), None)
     }
 
     #[test]

@@ -87,10 +87,12 @@ const STEP: usize = 250;
 const SLICE_MS: f64 = 40.0;
 /// Fetch the index, then the report the link asks for (the first listed by default). A large
 /// report is read in steps, telling `progress` how far it is (0 to 1), so the page stays
-/// responsive and shows how far loading has got.
+/// responsive and shows how far loading has got. `stamp`: take the files' [`dataset::stamp`], to
+/// compare with the page the build rendered (a pass over every byte: only when it is needed).
 pub async fn load(
     report: Option<String>,
     progress: impl Fn(f64),
+    stamp: bool,
 ) -> Result<Arc<Dataset>, FetchError> {
     let index_text = fetch_text(INDEX_URL).await?;
     let index = load::load_index(&index_text).map_err(|error| FetchError::Invalid {
@@ -109,7 +111,7 @@ pub async fn load(
         slice.maybe_yield(|| progress(loader.progress())).await;
     }
     let loaded = loader.finish();
-    let stamp = dataset::stamp(&index_text, &text);
+    let stamp = stamp.then(|| dataset::stamp(&index_text, &text));
     let ds = Arc::new(Dataset::new(index, entry, loaded, stamp));
     // The page is drawn in a task of its own, not in the one that read the file.
     browser::yield_to_browser().await;

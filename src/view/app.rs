@@ -104,8 +104,12 @@ pub fn App(
         data.set(None);
         progress.set(None);
         leptos::task::spawn_local(async move {
-            let result =
-                api::load(id, move |p| progress.set(Some((p * 100.0).round() as u8))).await;
+            let result = api::load(
+                id,
+                move |p| progress.set(Some((p * 100.0).round() as u8)),
+                false,
+            )
+            .await;
             if generation.get_value() == this {
                 data.set(Some(result));
             }
