@@ -4,7 +4,7 @@ own (content-hashed, like the other assets), so the page runs under a strict Con
 Policy with no 'unsafe-inline' (script-src 'self' 'wasm-unsafe-eval').
 
 The loader also waits for the first paint (the page rendered into index.html at build time)
-before it asks for the wasm, its JS glue and the data, and Trunk's <head> preloads of the wasm
+before it asks for the wasm, its JS glue and the data (a link to another view asks at once), and Trunk's <head> preloads of the wasm
 and glue go: requested before the first paint, they compete with it on a slow connection (and
 Lighthouse counts them into the largest paint). The data files to ask for come from the
 rendered page's `data-preload` attribute (written by `src/bin/render.rs`)."""
@@ -34,9 +34,13 @@ code = static_import.sub(
 // compete with that paint (a request begun before the paint is shown counts, for Lighthouse,
 // into the largest paint). A hidden tab paints nothing: there at once, or once it is hidden. A
 // frame the browser does not draw yet (in a portal's hidden tab) waits for its paint, or three
-// seconds, the last resort, long after any first paint on a working phone.
+// seconds, the last resort, long after any first paint on a working phone. A link to another
+// view than the page in the HTML (a card, a filter, the charts, another report) does not wait:
+// that page is not what the link shows, and the app draws its view the sooner the better.
+const query = new URLSearchParams(location.search);
+const ownView = [...query.keys()].some((key) => key !== 'v');
 await new Promise((done) => {
-  if (document.visibilityState === 'hidden') return done();
+  if (ownView || document.visibilityState === 'hidden') return done();
   document.addEventListener('visibilitychange', done, { once: true });
   setTimeout(done, 3000);
   const next = () => requestAnimationFrame(() => setTimeout(done));
@@ -51,11 +55,19 @@ await new Promise((done) => {
   }).observe({ type: 'paint', buffered: true });
 });
 const [index, ...data] = (document.getElementById('app')?.dataset.preload ?? '').split(' ');
-// A link to another report (r=…) needs other data: then the default report's is not fetched.
-const other = new URLSearchParams(location.search).has('r');
-for (const href of ['%s', index, ...(other ? [] : data)]) {
-  if (href) document.head.append(Object.assign(document.createElement('link'),
-    { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
+const preload = (href) => document.head.append(Object.assign(document.createElement('link'),
+  { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
+// A link to a report (r=…) needs its data, not the page's: the index names its file, which is
+// asked for at once, beside the wasm, rather than once the app has started and read the index.
+const other = query.has('r');
+for (const href of ['%s', ...(other ? [] : [index, ...data])]) {
+  if (href) preload(href);
+}
+if (other && index) {
+  fetch(index).then((r) => r.json()).then((found) => {
+    const entry = found.reports?.find((e) => e.id === query.get('r'));
+    if (typeof entry?.href === 'string') preload(new URL(entry.href, new URL(index, location.href)).href);
+  }).catch(() => {});
 }
 const bindings = await import('%s');
 const init = bindings.default;""" % (wasm.group(1), m.group(1)),
