@@ -1,6 +1,6 @@
 // The Foundation: the release build, served from a portal-style sub-path by nginx, loads its data
 // and shows cards; a missing data file gives an error panel with a retry that works; a second
-// report listed in the index shows up with no code change.
+// report listed in the index shows up with no code change; the loader asks for what a link needs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, open, cards, live, APP, ORIGIN, OUT, countAll } from './helpers.mjs';
@@ -216,4 +216,33 @@ test('a report added by the README walkthrough shows in the switcher by town and
   assert.deepEqual([...page.errors, ...first.errors], []);
   await page.context().close();
   await first.context().close();
+});
+
+test('a link to another view asks for the app at once; a link to another report for its data too', async () => {
+  // A frame the browser does not paint (as in a portal's hidden tab): no paint entry, no
+  // animation frame. The page as built waits for its paint (three seconds at most); a link to
+  // another view does not wait for a page it does not show.
+  const frozen = () => {
+    Object.defineProperty(PerformanceObserver, 'supportedEntryTypes', { get: () => [] });
+    window.requestAnimationFrame = () => 0;
+  };
+  const asked = async (url, hold) => {
+    const page = await open(browser, undefined, { width: 390, height: 844 });
+    await page.addInitScript(frozen);
+    const seen = [];
+    page.on('request', (r) => seen.push(r.url()));
+    // The wasm never arrives: whatever else is asked for, the loader asked for itself.
+    if (hold) await page.route('**/*.wasm', () => {});
+    await page.goto(url);
+    await page.waitForTimeout(1200);
+    await page.context().close();
+    return seen;
+  };
+  const built = await asked(APP, false);
+  assert.ok(!built.some((u) => u.endsWith('.wasm')), 'the page as built waits for its paint');
+  const card = await asked(`${APP}?v=1&h=provincial-townscape-model-area`, false);
+  assert.ok(card.some((u) => u.endsWith('.wasm')), 'a link to a card asks for the wasm at once');
+  const other = await asked(`${ORIGIN}/fixture/?r=fixture-town`, true);
+  assert.ok(other.some((u) => u.endsWith('/data/fixture-town.json')), 'its data file, before the app has started');
+  assert.ok(!other.some((u) => u.endsWith('/data/xixi-2023.json')), 'not the data of the page in the HTML');
 });
