@@ -4,9 +4,9 @@ own (content-hashed, like the other assets), so the page runs under a strict Con
 Policy with no 'unsafe-inline' (script-src 'self' 'wasm-unsafe-eval').
 
 The loader also waits for the first paint (the page rendered into index.html at build time)
-before it asks for the wasm, its JS glue and the data (a link to another view asks at once), and Trunk's <head> preloads of the wasm
-and glue go: requested before the first paint, they compete with it on a slow connection (and
-Lighthouse counts them into the largest paint). The data files to ask for come from the
+before it asks for the wasm, its JS glue and the data (a link to another view asks at once),
+and Trunk's <head> preloads of the wasm and glue go: requested before the first paint, they
+compete with it on a slow connection (and Lighthouse counts them into the largest paint). The data files to ask for come from the
 rendered page's `data-preload` attribute (written by `src/bin/render.rs`)."""
 import hashlib
 import os
@@ -59,6 +59,8 @@ const preload = (href) => document.head.append(Object.assign(document.createElem
   { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
 // A link to a report (r=…) needs its data, not the page's: the index names its file, which is
 // asked for at once, beside the wasm, rather than once the app has started and read the index.
+// (The app reads the index again itself, checked; the second request is a revalidation of a few
+// hundred bytes, and the loader never trusts more of the index than one address to preload.)
 const other = query.has('r');
 for (const href of ['%s', ...(other ? [] : [index, ...data])]) {
   if (href) preload(href);
