@@ -3,10 +3,10 @@
 own (content-hashed, like the other assets), so the page runs under a strict Content-Security-
 Policy with no 'unsafe-inline' (script-src 'self' 'wasm-unsafe-eval').
 
-The loader also waits for the first paint (the page rendered into index.html at build time)
-before it asks for the wasm, its JS glue and the data (a link to another view asks at once),
-and Trunk's <head> preloads of the wasm and glue go: requested before the first paint, they
-compete with it on a slow connection (and Lighthouse counts them into the largest paint). The data files to ask for come from the
+The loader also waits for the reader's first sign of use of the page rendered into index.html at
+build time (or a chart on the screen) before it asks for the wasm, its JS glue and the data (a
+link to another view asks at once), and keeps a tap made before the app is live; Trunk's <head>
+preloads of the wasm and glue go: the page is whole without them. The data files to ask for come from the
 rendered page's `data-preload` attribute (written by `src/bin/render.rs`)."""
 import hashlib
 import os
@@ -29,30 +29,70 @@ wasm = re.search(r"module_or_path: '(\./[^']+\.wasm)'", code)
 if not wasm:
     sys.exit(f"csp-loader: no wasm path in Trunk's loader:\n{code}")
 code = static_import.sub(
-    lambda m: """// After the first paint has been shown (the browser's first-contentful-paint entry, then a
-// frame and a task): then the app, its data and the wasm are asked for together, so they never
-// compete with that paint (a request begun before the paint is shown counts, for Lighthouse,
-// into the largest paint). A hidden tab paints nothing: there at once, or once it is hidden. A
-// frame the browser does not draw yet (in a portal's hidden tab) waits for its paint, or three
-// seconds, the last resort, long after any first paint on a working phone. A link to another
-// view than the page in the HTML (a card, a filter, the charts, another report) does not wait:
-// that page is not what the link shows, and the app draws its view the sooner the better.
+    lambda m: """// The page in the HTML (the app's own components, rendered at build time) is the whole default
+// view, readable as it is: its links are real links, its folds open without a script. The app
+// (wasm, glue and data, some 310 KB with brotli) is asked for when it is first needed:
+// - at once for a link to another view than the page in the HTML (a card, a filter, the charts,
+//   English, another report, an embed): that page is not what the link shows;
+// - otherwise at the reader's first sign of use (a touch, a press, a key, a focus, a scroll, the
+//   pointer moving, printing) or a chart on the screen (the app draws the charts). A reader who
+//   only reads the first screen transfers the page alone; the first touch or scroll fetches the
+//   app while the finger is still down.
+// A tap on a control before the app is live is not lost: the control is marked busy, and the
+// tap is given again once the app is live (hydration keeps the nodes: it is the same control).
 const query = new URLSearchParams(location.search);
 const ownView = [...query.keys()].some((key) => key !== 'v');
+const root = document.documentElement;
+const app = document.getElementById('app');
+let held = null;
+// Set below until the app is asked for: a click with no press before it (a screen reader's
+// activation) is a sign of use too.
+let wake = null;
+const hold = (ev) => {
+  // The app's own controls: buttons, and links to its views (a skip link or an outside link works
+  // as it is).
+  const el = ev.target instanceof Element ? ev.target.closest('button, a[href^="?"], a[href="./"]') : null;
+  if (!el || !app?.contains(el) || ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
+  ev.preventDefault();
+  ev.stopImmediatePropagation();
+  held?.removeAttribute('aria-busy');
+  held = el;
+  el.setAttribute('aria-busy', 'true');
+  root.dataset.waking = '';
+  wake?.();
+};
+addEventListener('click', hold, true);
+new MutationObserver((_, observer) => {
+  if (root.dataset.live !== '1') return;
+  observer.disconnect();
+  removeEventListener('click', hold, true);
+  delete root.dataset.waking;
+  // Folds opened before: the app learns of them as if they opened now.
+  app?.querySelectorAll('details[open]').forEach((d) => d.dispatchEvent(new Event('toggle')));
+  const el = held;
+  held = null;
+  el?.removeAttribute('aria-busy');
+  if (el?.isConnected) el.click();
+  else if (el?.href) location.assign(el.href);
+}).observe(root, { attributes: true, attributeFilter: ['data-live'] });
 await new Promise((done) => {
-  if (ownView || document.visibilityState === 'hidden') return done();
-  document.addEventListener('visibilitychange', done, { once: true });
-  setTimeout(done, 3000);
-  const next = () => requestAnimationFrame(() => setTimeout(done));
-  if (!globalThis.PerformanceObserver?.supportedEntryTypes?.includes('paint')) {
-    return requestAnimationFrame(next);
+  if (ownView) return done();
+  const signs = ['pointerdown', 'pointermove', 'touchstart', 'keydown', 'focusin', 'scroll', 'wheel', 'beforeprint'];
+  let charts = null;
+  const go = () => {
+    wake = null;
+    for (const type of signs) removeEventListener(type, go, true);
+    charts?.disconnect();
+    done();
+  };
+  wake = go;
+  for (const type of signs) addEventListener(type, go, { capture: true, passive: true });
+  if (globalThis.IntersectionObserver) {
+    charts = new IntersectionObserver((seen) => { if (seen.some((e) => e.isIntersecting)) go(); });
+    app?.querySelectorAll('canvas').forEach((c) => charts.observe(c));
+  } else {
+    go();
   }
-  new PerformanceObserver((list, observer) => {
-    if (list.getEntries().some((e) => e.name === 'first-contentful-paint')) {
-      observer.disconnect();
-      next();
-    }
-  }).observe({ type: 'paint', buffered: true });
 });
 const [index, ...data] = (document.getElementById('app')?.dataset.preload ?? '').split(' ');
 const preload = (href) => document.head.append(Object.assign(document.createElement('link'),

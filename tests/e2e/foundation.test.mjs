@@ -72,6 +72,68 @@ test('hydration keeps the cards the HTML has: the same nodes, not drawn again, n
   await page.context().close();
 });
 
+test('the page as built is all a reader who only reads fetches; the first sign of use fetches the app', async () => {
+  const page = await open(browser, undefined, { width: 390, height: 844 });
+  await page.goto(APP);
+  await page.waitForTimeout(1500);
+  // The story, readable: but no wasm, no glue and no data yet.
+  assert.ok(await cards(page).count() >= 50);
+  const fetched = page.requests.filter((u) => /\.wasm$|xixi-highlights-[^/]*\.js$|\.json$/.test(u));
+  assert.deepEqual(fetched, [], 'nothing but the page until the reader does something');
+  // A scroll (a flick of the thumb) is a sign of use: the app comes, and comes alive.
+  await page.mouse.wheel(0, 300);
+  await page.waitForFunction(() => document.documentElement.dataset.live === '1', null, { timeout: 30_000 });
+  assert.ok(page.requests.some((u) => u.endsWith('.wasm')));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a tap before the app is live is kept: the control is busy, then does what it does', async () => {
+  const page = await open(browser, undefined, { width: 390, height: 844, hasTouch: true, isMobile: true });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/*.wasm', async (r) => { await held; await r.continue(); });
+  await page.goto(APP);
+  await page.evaluate(() => { window.__samePage = true; });
+  // 「筛选」, a button: tapped while the wasm is on its way.
+  await page.locator('.filter-toggle').tap();
+  assert.equal(await page.locator('.filter-toggle').getAttribute('aria-busy'), 'true');
+  assert.equal(await page.evaluate(() => 'waking' in document.documentElement.dataset), true, 'the bar along the top runs');
+  release();
+  await page.waitForFunction(() => document.querySelector('.filter-toggle')?.getAttribute('aria-expanded') === 'true', null, { timeout: 30_000 });
+  assert.equal(await page.locator('.filter-toggle').getAttribute('aria-busy'), null);
+  assert.equal(await page.evaluate(() => 'waking' in document.documentElement.dataset), false);
+  // A link to another view, tapped before the app is live, is followed by the app (no reload).
+  const second = await open(browser, undefined, { width: 390, height: 844, hasTouch: true, isMobile: true });
+  let release2;
+  const held2 = new Promise((ok) => { release2 = ok; });
+  await second.route('**/*.wasm', async (r) => { await held2; await r.continue(); });
+  await second.goto(APP);
+  await second.evaluate(() => { window.__samePage = true; });
+  await second.locator('nav.views a.tab', { hasText: '图表' }).tap();
+  assert.equal(new URL(second.url()).search, '', 'held until the app is live');
+  release2();
+  await second.waitForURL(/view=charts/, { timeout: 30_000 });
+  await second.locator('figure.chart').first().waitFor();
+  assert.equal(await second.evaluate(() => window.__samePage), true, 'the same page, not reloaded');
+  assert.deepEqual([...page.errors, ...second.errors], []);
+  await page.context().close();
+  await second.context().close();
+});
+
+test('a click with no press before it (a screen reader activating a button) fetches the app and is kept', async () => {
+  const page = await open(browser, undefined, { width: 390, height: 844 });
+  await page.goto(APP);
+  await page.waitForTimeout(500);
+  assert.ok(!page.requests.some((u) => u.endsWith('.wasm')));
+  // A bare click event, as assistive technology sends: no pointer, no key, no focus first.
+  await page.evaluate(() => document.querySelector('.filter-toggle').click());
+  await page.waitForFunction(() => document.querySelector('.filter-toggle')?.getAttribute('aria-expanded') === 'true', null, { timeout: 30_000 });
+  assert.ok(page.requests.some((u) => u.endsWith('.wasm')));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('without JavaScript the default view and 原文 are readable', async () => {
   const index = await (await fetch(`${APP}reports.json`)).json();
   const data = await (await fetch(`${APP}${index.reports[0].href}`)).json();
@@ -155,6 +217,7 @@ test('the wasm is served compressed with its MIME type, assets with long caching
   const page = await open(browser);
   const response = page.waitForResponse((r) => r.url().endsWith('.wasm'));
   await page.goto(APP);
+  await page.mouse.move(1, 1);
   const wasm = await response;
   assert.equal(wasm.headers()['content-type'], 'application/wasm');
   assert.match(wasm.headers()['content-encoding'] ?? '', /gzip|br/);
@@ -239,7 +302,7 @@ test('a link to another view asks for the app at once; a link to another report 
     return seen;
   };
   const built = await asked(APP, false);
-  assert.ok(!built.some((u) => u.endsWith('.wasm')), 'the page as built waits for its paint');
+  assert.ok(!built.some((u) => u.endsWith('.wasm')), 'the page as built waits for the reader');
   const card = await asked(`${APP}?v=1&h=provincial-townscape-model-area`, false);
   assert.ok(card.some((u) => u.endsWith('.wasm')), 'a link to a card asks for the wasm at once');
   const other = await asked(`${ORIGIN}/fixture/?r=fixture-town`, true);

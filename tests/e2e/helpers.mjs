@@ -37,7 +37,10 @@ export async function open(browser, url, { width = 1280, height = 900, wait = tr
 
 /// Wait until the app is live: the page the build rendered is hydrated, or the link's view is
 /// drawn in its place. Before that, the HTML shows the default view, readable but not yet live.
+/// The page as built fetches the app at the reader's first sign of use: here the pointer moves,
+/// as a desktop reader's does (a move is no input that excuses a layout shift).
 export async function live(page) {
+  await page.mouse.move(1, 1);
   await page.waitForFunction(() => document.documentElement.dataset.live === '1', null, { timeout: 30_000 });
 }
 
