@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::charts::layout::Layout;
+use crate::core::charts::layout::{Layout, TYPICAL_WIDTH};
 use crate::core::charts::spec::{self, ChartSpec};
 use crate::core::dataset::Dataset;
 use crate::core::model::Lang;
@@ -39,12 +39,15 @@ pub fn Charts(
     }
 }
 
-/// Give the canvas the CSS height its drawing will have at its width.
+/// Give the canvas the CSS height its drawing will have at its width, and the full width of its
+/// figure (until then it is a box of the height it has at the typical width: see `Chart`).
 fn size(el: &web_sys::HtmlCanvasElement, spec: &ChartSpec, scale: f64) {
+    let html: &web_sys::HtmlElement = el.as_ref();
+    let style = html.style();
+    let _ = style.set_property("width", "100%");
     let width = f64::from(el.client_width()).max(200.0);
     let height = Layout::new(width, scale).height(spec);
-    let html: &web_sys::HtmlElement = el.as_ref();
-    let _ = html.style().set_property("height", &format!("{height}px"));
+    let _ = style.set_property("height", &format!("{height}px"));
 }
 
 /// Paint `spec` on its canvas at the canvas's width.
@@ -138,6 +141,12 @@ pub fn Chart(spec: ChartSpec, lang: Lang) -> impl IntoView {
     let title_id = format!("chart-{}-title", spec.id);
     let labelled_by = title_id.clone();
     let empty = spec.is_empty();
+    // Before the app sizes it (the page in the HTML, until the reader's first sign of use fetches
+    // the app), the canvas is a blank box 1 px wide and as tall as its drawing at the typical
+    // width: attributes, not a style, so a strict CSP lets the HTML keep them.
+    let box_height = Layout::new(TYPICAL_WIDTH, Layout::scale(nav.care.get_untracked()))
+        .height(&spec)
+        .round() as u32;
     view! {
         <figure class="chart" id=format!("chart-{}", spec.id) aria-labelledby=labelled_by data-kind=spec.kind.code()>
             <figcaption>
@@ -145,7 +154,7 @@ pub fn Chart(spec: ChartSpec, lang: Lang) -> impl IntoView {
                 <p class="finding">{spec.finding.clone()}</p>
             </figcaption>
             {(!empty).then(|| view! {
-                <canvas node_ref=canvas role="img" aria-label=alt
+                <canvas node_ref=canvas role="img" aria-label=alt width="1" height=box_height
                     on:pointermove=move |ev| pick(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
                     on:pointerdown=move |ev| pick2(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
                     on:pointerleave=move |_| set_hover.set(None)></canvas>

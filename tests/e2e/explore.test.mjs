@@ -277,7 +277,7 @@ test('every chart is drawn and its table states the dataset numbers', async () =
   assert.ok(data.charts.length >= 5);
 
   // Each canvas has been painted: more than one colour.
-  await page.waitForFunction(() => [...document.querySelectorAll('figure.chart canvas')].every((c) => c.width > 0 && c.height > 0));
+  await page.waitForFunction(() => [...document.querySelectorAll('figure.chart canvas')].every((c) => c.width > 1 && c.height > 0));
   const colours = await page.evaluate(() =>
     [...document.querySelectorAll('figure.chart canvas')].map((c) => {
       const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);

@@ -127,7 +127,7 @@ test('no sideways scrolling at 320 px, in the story, the list and 关怀模式',
 test('each kind of data has its kind of chart, drawn, with its table', async () => {
   const page = await open(browser, `${APP}?view=charts`, { width: 390, height: 844 });
   await page.locator('figure.chart canvas').first().waitFor();
-  await page.waitForFunction(() => [...document.querySelectorAll('figure.chart canvas')].every((c) => c.width > 0));
+  await page.waitForFunction(() => [...document.querySelectorAll('figure.chart canvas')].every((c) => c.width > 1));
   const kinds = await page.locator('figure.chart').evaluateAll((fs) => fs.map((f) => f.dataset.kind));
   for (const k of ['bars', 'units', 'part-of-whole', 'track']) assert.ok(kinds.includes(k), `a ${k} chart`);
   // The part of the whole: 20 cells, 4 of them filled in the report's red.

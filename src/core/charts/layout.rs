@@ -28,6 +28,11 @@ pub struct Row {
     pub height: f64,
 }
 
+/// A chart's width on a 390 px phone, in CSS pixels. The page in the HTML gives each canvas the
+/// height it is drawn at this width, so nothing moves when the app sizes and paints it: bars and
+/// tracks are as tall at any width, symbols and grids within a few rows.
+pub const TYPICAL_WIDTH: f64 = 336.0;
+
 /// Cells per line of a part-of-whole grid: a whole of 20 is two lines of ten.
 pub const GRID_COLUMNS: usize = 10;
 
