@@ -30,6 +30,28 @@ pub struct Chapter {
     pub compact: bool,
 }
 
+impl Chapter {
+    /// The room the chapter takes on a narrow phone (320 px), in thousands of CSS pixels, rounded
+    /// up: more than it takes at any wider width. A chapter off the screen is not laid out until
+    /// the reader nears it (`content-visibility` in the stylesheet) and holds this room until
+    /// then, so the first paint lays out the first screen alone and no chapter overlaps the next
+    /// before it is drawn (tools that measure the page see every card where it will be).
+    pub fn room(&self) -> usize {
+        // Heading; each card and chart at its tallest on a 320 px phone (measured: cards up to
+        // 327 px, lead cards 305, charts 644), a compact card on its one line.
+        const HEADING: usize = 150;
+        const CARD: usize = 340;
+        const CHART: usize = 700;
+        const COMPACT_ROW: usize = 150;
+        let px = if self.compact {
+            HEADING + COMPACT_ROW
+        } else {
+            HEADING + (self.lead.len() + self.rest.len()) * CARD + self.charts.len() * CHART
+        };
+        px.div_ceil(1000)
+    }
+}
+
 /// The chapter a chart belongs to: that of the first highlight it draws.
 pub fn chart_chapter(report: &Report, chart: usize) -> Option<&str> {
     let def = report.charts.get(chart)?;
@@ -174,6 +196,27 @@ mod tests {
             ]
         );
         assert_eq!(charts("wellbeing"), ["elderly-care"]);
+    }
+
+    #[test]
+    fn each_chapter_holds_more_room_than_it_takes_on_a_narrow_phone() {
+        let r = report();
+        let room = |ch: &str| {
+            chapters(&r)
+                .iter()
+                .find(|c| r.chapters[c.chapter].id == ch)
+                .unwrap()
+                .room()
+        };
+        // Heights measured at 320 px: 129, 2957, 5581, 7904, 4627 px.
+        assert_eq!(room("summary"), 1);
+        assert_eq!(room("unity"), 5);
+        assert_eq!(room("momentum"), 9);
+        assert_eq!(room("results"), 12);
+        assert_eq!(room("wellbeing"), 7);
+        // The largest chapter a story draws stays within the stylesheet's rules (up to 24).
+        let big = crate::core::synth::synthetic(&r, 2000);
+        assert!(chapters(&big).iter().all(|c| c.room() <= 24));
     }
 
     #[test]

@@ -140,7 +140,7 @@ fn section(
         }
     });
     view! {
-        <section class="chapter" id=format!("ch-{}", ch.id) aria-labelledby=labelled_by>
+        <section class="chapter" id=format!("ch-{}", ch.id) aria-labelledby=labelled_by data-room=c.room()>
             <h2 id=heading_id>{number}<span class="ch-title">{title}</span></h2>
             {body}
             {more}
