@@ -183,6 +183,12 @@ test('under a strict Content-Security-Policy the app runs with no violation', as
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
+  // The page as built: its one inline stylesheet is allowed by its hash, so no file is fetched.
+  const built = await page.goto(APP);
+  assert.match(built.headers()['content-security-policy'], /style-src 'self' 'sha256-[A-Za-z0-9+/]+=*'/);
+  await live(page);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--styled').trim()), '1');
+  assert.ok(!page.requests.some((u) => /style-[^/]*\.css$/.test(u)), 'the stylesheet is in the page');
   const response = await page.goto(`${APP}?view=charts`);
   assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
   await live(page);
@@ -193,6 +199,19 @@ test('under a strict Content-Security-Policy the app runs with no violation', as
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.deepEqual(page.errors, []);
   for (const url of page.requests) assert.ok(url.startsWith(ORIGIN), `request to another origin: ${url}`);
+  await page.context().close();
+});
+
+test('a server whose policy lacks the inline stylesheet\'s hash still shows the page styled', async () => {
+  // /oldpolicy/ is the build under the policy of before (style-src 'self' alone), as a portal
+  // that kept it would serve it: the inline sheet is blocked, and the loader adds the file.
+  const page = await open(browser, `${ORIGIN}/oldpolicy/`, { width: 390, height: 844 });
+  await page.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue('--styled').trim() === '1', null, { timeout: 10_000 });
+  assert.ok(page.requests.some((u) => /style-[^/]*\.css$/.test(u)), 'the stylesheet file was fetched');
+  // Styled: the masthead's top line is laid out in a row, and the first card fits the screen.
+  assert.equal(await page.locator('.masthead-top').evaluate((e) => getComputedStyle(e).display), 'flex');
+  const box = await cards(page).first().boundingBox();
+  assert.ok(box.width <= 390);
   await page.context().close();
 });
 
