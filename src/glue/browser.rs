@@ -293,6 +293,44 @@ pub fn when_near_viewport(
     })
 }
 
+/// Whether `el` lies in a chapter the browser skips drawing for now (`content-visibility: auto` in
+/// the stylesheet: off the screen); if so, `drawn` is called once that chapter is drawn. Asking
+/// such an element for its size would make the browser lay the whole chapter out at once. `false`
+/// where the browser cannot tell (no `checkVisibility`): the element is treated as drawn.
+pub fn wait_until_drawn(el: &web_sys::Element, drawn: impl FnOnce() + 'static) -> bool {
+    use wasm_bindgen::JsCast;
+    let Ok(Some(chapter)) = el.closest(".chapter") else {
+        return false;
+    };
+    let Some(check) = js_sys::Reflect::get(el, &"checkVisibility".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return false;
+    };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"contentVisibilityAuto".into(), &true.into());
+    let visible = check
+        .call1(el, &options)
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(true);
+    if visible {
+        return false;
+    }
+    // The chapter's next change of state is to drawn: it is skipped now.
+    let listen = web_sys::AddEventListenerOptions::new();
+    listen.set_once(true);
+    let callback = wasm_bindgen::closure::Closure::once_into_js(drawn);
+    chapter
+        .add_event_listener_with_callback_and_add_event_listener_options(
+            "contentvisibilityautostatechange",
+            callback.unchecked_ref(),
+            &listen,
+        )
+        .is_ok()
+}
+
 /// Let the browser paint and handle input before going on (a zero-delay timer, so also in a
 /// background tab, where animation frames stop).
 pub async fn yield_to_browser() {

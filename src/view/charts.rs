@@ -75,7 +75,15 @@ pub fn Chart(spec: ChartSpec, lang: Lang) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let resize =
         window_event_listener(leptos::ev::resize, move |_| set_resized.update(|n| *n += 1));
-    on_cleanup(move || resize.remove());
+    // Printing draws every chapter: a chart not drawn yet is drawn now, before the page is laid
+    // out for paper.
+    let (printing, set_printing) = signal(false);
+    let settled = StoredValue::new(false);
+    let print = window_event_listener_untyped("beforeprint", move |_| set_printing.set(true));
+    on_cleanup(move || {
+        resize.remove();
+        print.remove();
+    });
 
     {
         let spec = spec.clone();
@@ -84,12 +92,34 @@ pub fn Chart(spec: ChartSpec, lang: Lang) -> impl IntoView {
             nav.scheme.track();
             let scale = Layout::scale(nav.care.get());
             let hover = hover.get();
+            let printing = printing.get();
             let Some(el) = canvas.get() else { return };
             let el: web_sys::HtmlCanvasElement = el.unchecked_into();
+            // A chart in a chapter off the screen, which the browser has not laid out: sized and
+            // painted once the reader nears it (its box already has its height, see below).
+            let again = move || {
+                set_resized.try_update(|n| *n += 1);
+            };
+            if !printing && !settled.get_value() {
+                // Whether the browser skips a chapter it has just been given is known once it
+                // has been laid out: look after the next frame.
+                settled.set_value(true);
+                if el.closest(".chapter").ok().flatten().is_some() {
+                    request_animation_frame(move || set_timeout(again, std::time::Duration::ZERO));
+                    return;
+                }
+            }
+            if !printing && crate::glue::browser::wait_until_drawn(&el, again) {
+                return;
+            }
             // The canvas takes its drawn height now, in the frame the page comes in, so nothing
             // moves when it is painted; the painting itself is a task of its own, not part of
             // the one that draws (or hydrates) the page: six charts are six short tasks.
             size(&el, &spec, scale);
+            if printing {
+                paint(&el, &spec, hover, scale);
+                return;
+            }
             let spec = spec.clone();
             set_timeout(
                 move || paint(&el, &spec, hover, scale),

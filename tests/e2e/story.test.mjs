@@ -124,6 +124,32 @@ test('no sideways scrolling at 320 px, in the story, the list and 关怀模式',
   }
 });
 
+// The page as built (hydrated) and a link drawn fresh (English).
+for (const query of ['', '?lang=en']) test(`a chart in a chapter off the screen is drawn when the reader nears it, and for printing (${query || 'as built'})`, async () => {
+  const page = await story(`${APP}${query}`, 390, 844);
+  await page.waitForFunction(() => document.documentElement.dataset.live === '1', null, { timeout: 30_000 });
+  await page.waitForTimeout(500);
+  // Far below the first screen: not laid out, not sized, not painted.
+  const sized = () => page.evaluate(() => [...document.querySelectorAll('section.chapter canvas')].map((c) => c.width > 1));
+  assert.ok((await sized()).every((s) => !s), 'no chart of the story is drawn before the reader nears it');
+  // Scrolled to: drawn, with more than one colour.
+  await page.evaluate(() => document.querySelector('section.chapter canvas').closest('figure').scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('section.chapter canvas').width > 1, null, { timeout: 10_000 });
+  const colours = await page.evaluate(() => {
+    const c = document.querySelector('section.chapter canvas');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set();
+    for (let i = 0; i < d.length; i += 4 * 97) seen.add(`${d[i]},${d[i + 1]},${d[i + 2]},${d[i + 3]}`);
+    return seen.size;
+  });
+  assert.ok(colours > 2, `the chart is painted (${colours} colours)`);
+  // Before printing, every chart is drawn at once (paper shows every chapter).
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  assert.ok((await sized()).every(Boolean), 'every chart is drawn for printing');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('each kind of data has its kind of chart, drawn, with its table', async () => {
   const page = await open(browser, `${APP}?view=charts`, { width: 390, height: 844 });
   await page.locator('figure.chart canvas').first().waitFor();
