@@ -29,8 +29,8 @@ pub struct Row {
 }
 
 /// A chart's width on a 390 px phone, in CSS pixels. The page in the HTML gives each canvas the
-/// height it is drawn at this width, so nothing moves when the app sizes and paints it: bars and
-/// tracks are as tall at any width, symbols and grids within a few rows.
+/// height it is drawn at this width, so nothing moves when the app sizes and paints it: a chart
+/// is as tall at any wider width (symbols per line and grid cells stop growing here).
 pub const TYPICAL_WIDTH: f64 = 336.0;
 
 /// Cells per line of a part-of-whole grid: a whole of 20 is two lines of ten.
@@ -77,12 +77,14 @@ impl Layout {
 
     /// Symbols per line of a units chart.
     pub fn per_line(&self) -> usize {
-        (((self.width - 2.0 * self.pad) / self.cell).floor() as usize).max(1)
+        // No more than on a phone: rows of the same length at any wider width (see TYPICAL_WIDTH).
+        let width = self.width.min(TYPICAL_WIDTH);
+        (((width - 2.0 * self.pad) / self.cell).floor() as usize).max(1)
     }
 
     /// The side of a part-of-whole cell: as large as ten fit, at most 36 px (× scale).
     pub fn grid_cell(&self) -> f64 {
-        let fit = (self.width - 2.0 * self.pad) / GRID_COLUMNS as f64;
+        let fit = (self.width.min(TYPICAL_WIDTH) - 2.0 * self.pad) / GRID_COLUMNS as f64;
         fit.min(self.cell * 2.0).max(8.0)
     }
 
@@ -170,5 +172,34 @@ impl Layout {
         self.rows(spec)
             .iter()
             .position(|r| y >= r.top && y < r.top + r.height)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::charts::spec;
+    use crate::core::model::Lang;
+
+    #[test]
+    fn a_chart_is_as_tall_at_any_width_from_a_phones_up() {
+        // The page in the HTML sizes each canvas for the typical width; a reader on a wider
+        // screen must see nothing move when the app draws it there.
+        let report = crate::core::load::shipped().report;
+        let all: Vec<usize> = (0..report.highlights.len()).collect();
+        for care in [false, true] {
+            let scale = Layout::scale(care);
+            for s in spec::specs(&report, &all, Lang::Zh) {
+                let typical = Layout::new(TYPICAL_WIDTH, scale).height(&s);
+                for width in [358.0, 420.0, 560.0, 900.0] {
+                    assert_eq!(
+                        Layout::new(width, scale).height(&s),
+                        typical,
+                        "chart {} at {width} px (care {care})",
+                        s.id
+                    );
+                }
+            }
+        }
     }
 }
