@@ -296,12 +296,18 @@ pub fn when_near_viewport(
 /// Whether `el` lies in a chapter the browser skips drawing for now (`content-visibility: auto` in
 /// the stylesheet: off the screen); if so, `drawn` is called once that chapter is drawn. Asking
 /// such an element for its size would make the browser lay the whole chapter out at once. `false`
-/// where the browser cannot tell (no `checkVisibility`): the element is treated as drawn.
+/// where the browser cannot tell (no `checkVisibility`) or would not say when the chapter is
+/// drawn (no `contentvisibilityautostatechange`): the element is treated as drawn.
 pub fn wait_until_drawn(el: &web_sys::Element, drawn: impl FnOnce() + 'static) -> bool {
     use wasm_bindgen::JsCast;
     let Ok(Some(chapter)) = el.closest(".chapter") else {
         return false;
     };
+    if !js_sys::Reflect::has(&chapter, &"oncontentvisibilityautostatechange".into())
+        .unwrap_or(false)
+    {
+        return false;
+    }
     let Some(check) = js_sys::Reflect::get(el, &"checkVisibility".into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())

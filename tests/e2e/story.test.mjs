@@ -150,6 +150,19 @@ for (const query of ['', '?lang=en']) test(`a chart in a chapter off the screen 
   await page.context().close();
 });
 
+test('where the browser would not say when a chapter is drawn, the story\'s charts are drawn at once', async () => {
+  // A browser that skips chapters but lacks contentvisibilityautostatechange (or announces no
+  // handler for it): waiting could leave a chart blank for good.
+  const page = await open(browser, undefined, { width: 390, height: 844 });
+  await page.addInitScript(() => { delete HTMLElement.prototype.oncontentvisibilityautostatechange; });
+  await page.goto(APP);
+  await page.mouse.move(1, 1);
+  await page.waitForFunction(() => document.documentElement.dataset.live === '1', null, { timeout: 30_000 });
+  await page.waitForFunction(() => [...document.querySelectorAll('section.chapter canvas')].every((c) => c.width > 1), null, { timeout: 10_000 });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('each kind of data has its kind of chart, drawn, with its table', async () => {
   const page = await open(browser, `${APP}?view=charts`, { width: 390, height: 844 });
   await page.locator('figure.chart canvas').first().waitFor();
