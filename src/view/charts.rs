@@ -78,8 +78,9 @@ pub fn Chart(spec: ChartSpec, lang: Lang) -> impl IntoView {
     // Printing draws every chapter: a chart not drawn yet is drawn now, before the page is laid
     // out for paper.
     let (printing, set_printing) = signal(false);
-    let settled = StoredValue::new(false);
     let print = window_event_listener_untyped("beforeprint", move |_| set_printing.set(true));
+    // Whether the first look at the chapter around the canvas has been taken (see the effect).
+    let settled = StoredValue::new(false);
     on_cleanup(move || {
         resize.remove();
         print.remove();
