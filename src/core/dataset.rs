@@ -17,6 +17,10 @@ pub struct Dataset {
     /// The [`stamp`] of the files it was read from, when it was asked for (to compare with the
     /// page the build rendered; not worth hashing megabytes for a view drawn fresh).
     pub stamp: Option<String>,
+    /// Only the first page of a large report, read from the start of its file
+    /// ([`crate::core::first_page`]) while the rest is checked: shown, but not yet counted,
+    /// filtered or searched.
+    pub partial: bool,
     /// Built after the first cards are drawn (the app offers it when ready), or on the first
     /// search if that comes sooner: the page need not wait for it.
     search: OnceLock<SearchIndex>,
@@ -36,7 +40,16 @@ impl Dataset {
             report: loaded.report,
             skipped: loaded.skipped,
             stamp,
+            partial: false,
             search: OnceLock::new(),
+        }
+    }
+
+    /// The first page of a large report, to show until the whole of it is read.
+    pub fn first_page(index: ReportIndex, entry: ReportEntry, loaded: Loaded) -> Dataset {
+        Dataset {
+            partial: true,
+            ..Dataset::new(index, entry, loaded, None)
         }
     }
 

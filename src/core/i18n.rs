@@ -6,6 +6,10 @@ use crate::core::model::Lang;
 pub struct Ui {
     pub app_name: &'static str,
     pub loading: &'static str,
+    /// The first page of a large report is shown; the rest is being read.
+    pub reading_rest: &'static str,
+    /// What the reader can do only once the whole report is read.
+    pub first_page_note: &'static str,
     pub load_failed: &'static str,
     pub retry: &'static str,
     pub skip_to_content: &'static str,
@@ -89,6 +93,8 @@ pub struct Ui {
 const ZH: Ui = Ui {
     app_name: "西溪 · 工作报道图解",
     loading: "正在载入数据…",
+    reading_rest: "其余条目读取中…",
+    first_page_note: "先列出文件开头的条目；总数、筛选、搜索和详情在全部读完后可用。",
     load_failed: "数据没有载入成功",
     retry: "重试",
     skip_to_content: "跳到主要内容",
@@ -169,6 +175,8 @@ const ZH: Ui = Ui {
 const EN: Ui = Ui {
     app_name: "Xixi · Report Highlights",
     loading: "Loading the data…",
+    reading_rest: "Reading the rest…",
+    first_page_note: "The first items of the file are shown; counts, filters, search and details come once all of it is read.",
     load_failed: "The data could not be loaded",
     retry: "Try again",
     skip_to_content: "Skip to main content",

@@ -6,6 +6,7 @@ pub mod draft;
 pub mod export;
 pub mod expr;
 pub mod filter;
+pub mod first_page;
 pub mod format;
 pub mod i18n;
 pub mod load;

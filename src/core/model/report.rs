@@ -200,6 +200,8 @@ pub struct Report {
     pub themes: Vec<Theme>,
     pub key_figures: Vec<KeyFigure>,
     pub charts: Vec<ChartDef>,
-    pub highlights: Vec<Highlight>,
     pub source: Source,
+    /// Last, so that a file written from this type (`datatool synth`) can show its first page
+    /// before the rest is read (`core::first_page`).
+    pub highlights: Vec<Highlight>,
 }

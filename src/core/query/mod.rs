@@ -283,6 +283,16 @@ impl ViewState {
         }
     }
 
+    /// Whether the first page of a large report ([`crate::core::first_page`]) is this view as it
+    /// will be: the story (no filter, no card open, the cards view, not embedded), whose first
+    /// cards are the file's first records. Any other view waits for the whole report.
+    pub fn shows_first_page(&self) -> bool {
+        self.criteria() == ViewState::default()
+            && self.selected.is_none()
+            && self.view == View::Cards
+            && self.embed.is_none()
+    }
+
     pub fn has_filters(&self) -> bool {
         !self.themes.is_empty()
             || self.chapter.is_some()
