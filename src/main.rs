@@ -44,7 +44,9 @@ fn main() {
     // The page in the HTML stays, readable, while its data is fetched. (Leptos's own executor
     // starts with the mount; this task comes before it.)
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = api::load(state.report.clone(), |_| (), true).await;
+        // The page in the HTML is on screen meanwhile: no first page to show before the whole.
+        let none = None::<fn(std::sync::Arc<xixi_highlights::core::dataset::Dataset>)>;
+        let loaded = api::load(state.report.clone(), |_| (), true, none).await;
         let mut state = state;
         // Typed into the page's search box meanwhile: that search is the view now.
         let typed = browser::typed_search(&root);

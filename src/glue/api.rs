@@ -8,6 +8,7 @@ use gloo_net::http::Request;
 
 use crate::core::dataset::{self, Dataset};
 use crate::core::filter::SearchIndex;
+use crate::core::first_page;
 use crate::core::load::{self, LoadError};
 use crate::core::model::Lang;
 use crate::glue::browser;
@@ -59,22 +60,34 @@ impl fmt::Display for FetchError {
     }
 }
 
-async fn fetch_text(url: &str) -> Result<String, FetchError> {
-    let net = |e: gloo_net::Error| FetchError::Network {
+/// A file's bytes, still in the browser's memory: a large one is copied into the app in parts.
+async fn fetch_bytes(url: &str) -> Result<js_sys::Uint8Array, FetchError> {
+    let net = |message: String| FetchError::Network {
         url: url.to_string(),
-        message: e.to_string(),
+        message,
     };
-    let resp = Request::get(url).send().await.map_err(net)?;
+    let resp = Request::get(url)
+        .send()
+        .await
+        .map_err(|e| net(e.to_string()))?;
     if !resp.ok() {
         return Err(FetchError::Status {
             url: url.to_string(),
             status: resp.status(),
         });
     }
-    // Bytes, decoded here: for a large file much faster than the browser's UTF-16 string
-    // copied into wasm again as UTF-8.
-    let bytes = resp.binary().await.map_err(net)?;
-    load::utf8(bytes).map_err(|error| FetchError::Invalid {
+    let js = |e: wasm_bindgen::JsValue| net(browser::error_text(&e));
+    let body = web_sys::Response::from(resp).array_buffer().map_err(js)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(body)
+        .await
+        .map_err(js)?;
+    Ok(js_sys::Uint8Array::new(&buffer))
+}
+
+/// A fetched file as text. Bytes decoded here: for a large file much faster than the browser's
+/// UTF-16 string copied into wasm again as UTF-8.
+fn text_of(url: &str, bytes: &js_sys::Uint8Array) -> Result<String, FetchError> {
+    load::utf8(bytes.to_vec()).map_err(|error| FetchError::Invalid {
         url: url.to_string(),
         error,
     })
@@ -89,12 +102,15 @@ const SLICE_MS: f64 = 40.0;
 /// report is read in steps, telling `progress` how far it is (0 to 1), so the page stays
 /// responsive and shows how far loading has got. `stamp`: take the files' [`dataset::stamp`], to
 /// compare with the page the build rendered (a pass over every byte: only when it is needed).
+/// `first_page`: given, for a large file whose start holds a first page to show
+/// ([`first_page::first_page`]), that page, drawn and painted before the rest is read.
 pub async fn load(
     report: Option<String>,
     progress: impl Fn(f64),
     stamp: bool,
+    first_page: Option<impl FnOnce(Arc<Dataset>)>,
 ) -> Result<Arc<Dataset>, FetchError> {
-    let index_text = fetch_text(INDEX_URL).await?;
+    let index_text = text_of(INDEX_URL, &fetch_bytes(INDEX_URL).await?)?;
     let index = load::load_index(&index_text).map_err(|error| FetchError::Invalid {
         url: INDEX_URL.to_string(),
         error,
@@ -103,7 +119,24 @@ pub async fn load(
         .map_err(|id| FetchError::UnknownReport { id })?
         .clone();
     let url = dataset::resolve(INDEX_URL, &entry.href);
-    let text = fetch_text(&url).await?;
+    let file = fetch_bytes(&url).await?;
+    let size = file.length() as usize;
+    if let Some(show) = first_page.filter(|_| size >= first_page::LARGE_FILE_BYTES) {
+        let prefix = file.subarray(0, first_page::PREFIX_BYTES as u32).to_vec();
+        if let Some(page) = first_page::first_page(&prefix) {
+            show(Arc::new(Dataset::first_page(
+                index.clone(),
+                entry.clone(),
+                page,
+            )));
+            // Let it be painted before the long work on the whole file begins.
+            browser::after_paint().await;
+            // And what that paint set going (the story's next chapter) before the long work.
+            browser::yield_to_browser().await;
+        }
+    }
+    let text = text_of(&url, &file)?;
+    drop(file);
     let mut loader =
         load::Loader::new(&text).map_err(|error| FetchError::Invalid { url, error })?;
     let mut slice = Slice::start();

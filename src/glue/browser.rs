@@ -337,6 +337,15 @@ pub fn wait_until_drawn(el: &web_sys::Element, drawn: impl FnOnce() + 'static) -
         .is_ok()
 }
 
+/// What a failed browser call said: an `Error`'s message, or the thrown value as text.
+pub fn error_text(e: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "the browser gave no reason".into())
+}
+
 /// Let the browser paint and handle input before going on (a zero-delay timer, so also in a
 /// background tab, where animation frames stop).
 pub async fn yield_to_browser() {
@@ -345,6 +354,26 @@ pub async fn yield_to_browser() {
         if !queued {
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
         }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Wait until what is on the page now has been painted: the next animation frame, then a task
+/// after it; at most a quarter second (a background tab has no frames).
+pub async fn after_paint() {
+    use wasm_bindgen::JsCast;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(w) = window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 250);
+        let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(w) = window() {
+                let _ = w.set_timeout_with_callback(&resolve);
+            }
+        });
+        let _ = w.request_animation_frame(after_frame.unchecked_ref());
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

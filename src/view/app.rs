@@ -103,11 +103,20 @@ pub fn App(
         let this = generation.get_value();
         data.set(None);
         progress.set(None);
+        // A large report's first page, shown while the rest is read, if it is this view.
+        let first_page = state
+            .with_untracked(ViewState::shows_first_page)
+            .then_some(move |ds| {
+                if generation.get_value() == this {
+                    data.set(Some(Ok(ds)));
+                }
+            });
         leptos::task::spawn_local(async move {
             let result = api::load(
                 id,
                 move |p| progress.set(Some((p * 100.0).round() as u8)),
                 false,
+                first_page,
             )
             .await;
             if generation.get_value() == this {
@@ -116,6 +125,7 @@ pub fn App(
         });
     });
 
+    let after_first_page = StoredValue::new(false);
     let progress_bar = move || {
         progress.get().map(|p| {
             view! {
@@ -139,7 +149,33 @@ pub fn App(
                     <ErrorPanel error=e retry=move || retry.update(|n| *n += 1) />
                 </main>
             }),
-            Some(Ok(ds)) => EitherOf3::C(view! { <Page ds=ds /> }),
+            Some(Ok(ds)) => {
+                // The whole report in place of its first page: drawn in one go, so what the
+                // reader sees is not taken away and drawn again in parts.
+                let whole = after_first_page.get_value();
+                after_first_page.set_value(ds.partial);
+                let reading = ds.partial.then(|| view! { <ReadingRest progress=progress /> });
+                EitherOf3::C(view! { <Page ds=ds whole=whole /> {reading} })
+            }
         }}
+    }
+}
+
+/// Beside a large report's first page, until the whole is read: how far, and what waits for it.
+/// Fixed at the foot of the screen, so nothing on the page moves when it goes.
+#[component]
+fn ReadingRest(progress: RwSignal<Option<u8>>) -> impl IntoView {
+    let lang = expect_context::<Nav>().lang;
+    view! {
+        <div class="reading-rest" role="status">
+            <p>
+                <strong>{tr(lang, |t| t.reading_rest)}</strong>
+                {move || progress.get().map(|p| format!(" {p}%"))}
+            </p>
+            <p class="note">{tr(lang, |t| t.first_page_note)}</p>
+            {move || progress.get().map(|p| view! {
+                <progress max="100" value=p.to_string() aria-hidden="true"></progress>
+            })}
+        </div>
     }
 }

@@ -155,7 +155,15 @@ pub fn Filters(
                 + usize::from(s.sort != Sort::default())
         })
     };
-    let count = move || format::count_label(visible.with(|v| v.len()), lang.get());
+    // A first page is not all of the report: no count to give, nothing yet to filter.
+    let partial = ds.partial;
+    let count = move || {
+        if partial {
+            ui(lang.get()).reading_rest.to_string()
+        } else {
+            format::count_label(visible.with(|v| v.len()), lang.get())
+        }
+    };
     // The filters in use, shown first under the bar even with the panel folded: each one tap
     // to remove.
     let in_use = {

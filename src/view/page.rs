@@ -25,8 +25,17 @@ use crate::view::views_nav::ViewsNav;
 /// The loaded report: the hero, the views, the filter bar, then the story (no filter) or the
 /// filtered list, and the footer.
 #[component]
-pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
+pub fn Page(
+    ds: Arc<Dataset>,
+    /// Draw it all at once, whatever the first render is (the whole report in place of its
+    /// first page, see [`Dataset::partial`]).
+    #[prop(optional)]
+    whole: bool,
+) -> impl IntoView {
     let nav = expect_context::<Nav>();
+    if whole {
+        provide_context(FirstRender { whole: true });
+    }
     // For what deep in the page needs the report (the share picture of a card).
     provide_context(ds.clone());
     let lang = nav.lang;
@@ -42,8 +51,9 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
             ));
         });
     }
-    // Ids in the link that this report does not have fall back to the default, reported.
-    {
+    // Ids in the link that this report does not have fall back to the default, reported (not
+    // from a first page, which lacks the rest).
+    if !ds.partial {
         let ds = ds.clone();
         Effect::new(move |_| {
             let (clean, problems) = nav.state.with(|s| s.reconcile(&ds.report));
@@ -53,7 +63,7 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
         });
     }
     // The search index is built in slices once the first cards are on screen.
-    {
+    if !ds.partial {
         let ds = ds.clone();
         Effect::new(move |_| {
             let ds = ds.clone();
@@ -93,7 +103,13 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
     // answers a tap in between; nothing on screen moves, as each part comes below what is
     // already there. Rendered at build time, or hydrating that, it is drawn whole.
     let whole = use_context::<FirstRender>().is_some_and(|f| f.whole);
-    let stage = RwSignal::new(if whole { Stage::All } else { Stage::Header });
+    // A large report's first page is there to put cards on screen soonest: in one task too
+    // (its story still comes a chapter or two at a time).
+    let stage = RwSignal::new(if whole || ds.partial {
+        Stage::All
+    } else {
+        Stage::Header
+    });
     Effect::new(move |_| {
         if stage.get_untracked() == Stage::Header {
             set_timeout(
@@ -208,12 +224,14 @@ pub fn Page(ds: Arc<Dataset>) -> impl IntoView {
         }
     };
     let skipped = ds.skipped.clone();
+    let partial = ds.partial;
     view! {
         {
             let ds = ds.clone();
             move || embed.get().is_none().then(|| view! { <Hero ds=ds.clone() /> })
         }
-        <main id="main" tabindex="-1">
+        // A first page is to read: its controls answer once the whole report is in.
+        <main id="main" tabindex="-1" inert=partial aria-busy=partial.then_some("true")>
             <LinkProblems />
             <SkippedRecords skipped=skipped />
             {move || embed.get().map(|_| view! { <FullPageLink /> })}

@@ -128,7 +128,11 @@ fn section(
         })
     };
     let shown = c.lead.len() + c.rest.len();
-    let more = (c.total > shown).then(|| {
+    // A first page has not read the rest of the chapter: the line the link will take says so.
+    let waiting = ds.partial.then(|| {
+        view! { <p class="chapter-more waiting">{t.chapter_all}"（"{t.reading_rest}"）"</p> }
+    });
+    let more = (waiting.is_none() && c.total > shown).then(|| {
         let to = ViewState {
             chapter: Some(ch.id.clone()),
             ..view.clone()
@@ -144,6 +148,7 @@ fn section(
             <h2 id=heading_id>{number}<span class="ch-title">{title}</span></h2>
             {body}
             {more}
+            {waiting}
         </section>
     }
 }

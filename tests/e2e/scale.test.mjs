@@ -17,14 +17,15 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/// Records the longest main-thread task and whether the progress bar was ever shown.
+/// Records the longest main-thread task and whether a progress bar was ever shown (while the
+/// page is loading, or beside the first page while the rest is read).
 const watch = () => {
   window.__longest = 0;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
   }).observe({ type: 'longtask', buffered: true });
   document.addEventListener('DOMContentLoaded', () => {
-    new MutationObserver(() => { if (document.querySelector('.loading progress')) window.__progress = true; })
+    new MutationObserver(() => { if (document.querySelector('.loading progress, .reading-rest progress')) window.__progress = true; })
       .observe(document.body, { childList: true, subtree: true });
   });
 };
@@ -63,6 +64,39 @@ test('10,000 highlights: each chapter draws a part and links to all of it, a lis
   await waitShown(page, IN_LAST_COPY);
   assert.equal(await countAll(page), IN_LAST_COPY);
   for (const title of await page.locator('article.card h3').allTextContents()) assert.match(title, new RegExp(`（合成 ${LAST_COPY}）$`));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('10,000 highlights: the first page is shown from the start of the file while the rest is read, then the whole', async () => {
+  const page = await open(browser, null, { width: 390, height: 844 });
+  // What the page shows whenever it changes, from the first card on.
+  await page.addInitScript(() => {
+    window.__seen = [];
+    new MutationObserver(() => {
+      // The app's own cards (before it is live, the HTML's cards are the default report's).
+      if (document.documentElement.dataset.live !== '1' || !document.querySelector('article.card')) return;
+      const bar = document.querySelector('.reading-rest');
+      const state = bar ? 'first' : 'whole';
+      if (window.__seen.at(-1)?.state !== state) {
+        window.__seen.push({ state, inert: document.querySelector('main')?.inert ?? null,
+          count: document.querySelector('.result-count')?.textContent,
+          more: document.querySelector('.chapter-more')?.textContent });
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`${SCALE}?r=synthetic-10000`);
+  await waitShown(page, 10000);
+  const seen = await page.evaluate(() => window.__seen);
+  assert.equal(seen[0]?.state, 'first', `the first cards come before the whole is read: ${JSON.stringify(seen)}`);
+  // Honest while partial: no count, no link with a count, nothing to filter or open yet.
+  assert.equal(seen[0].inert, true);
+  assert.match(seen[0].count, /读取中/);
+  assert.match(seen[0].more, /读取中/);
+  assert.equal(seen.at(-1).state, 'whole');
+  assert.equal(seen.at(-1).inert, false);
+  assert.equal(await page.locator('.reading-rest').count(), 0);
+  assert.match(await page.locator('.chapter-more a').first().innerText(), /查看本章全部（共 \d+ 项）/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
