@@ -115,18 +115,32 @@ await new Promise((done) => {
 const [index, ...data] = (document.getElementById('app')?.dataset.preload ?? '').split(' ');
 const preload = (href) => document.head.append(Object.assign(document.createElement('link'),
   { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
+// The index and the report's file are asked for here, not preloaded, and their answers handed to
+// the app (`xixiEarly`, taken once). It reads the file as it arrives: a preloaded file is given to
+// the app's own request only once it is whole, so a large report's first page would wait for all
+// of it. (A failed request is handed over as none: the app then asks itself, and says why.)
+const early = new Map();
+globalThis.xixiEarly = early;
+const ask = (href) => {
+  const url = new URL(href, location.href).href;
+  const answer = fetch(url).catch(() => null);
+  early.set(url, answer);
+};
+preload('%s');
 // A link to a report (r=…) needs its data, not the page's: the index names its file, which is
 // asked for at once, beside the wasm, rather than once the app has started and read the index.
-// (The app reads the index again itself, checked; the second request is a revalidation of a few
-// hundred bytes, and the loader never trusts more of the index than one address to preload.)
-const other = query.has('r');
-for (const href of ['%s', ...(other ? [] : [index, ...data])]) {
-  if (href) preload(href);
-}
-if (other && index) {
-  fetch(index).then((r) => r.json()).then((found) => {
+// The app is handed a copy of the index's answer, and checks it as always; the loader never
+// trusts more of it than one address to ask for.
+if (!query.has('r')) {
+  [index, ...data].filter(Boolean).forEach(ask);
+} else if (index) {
+  const url = new URL(index, location.href).href;
+  const answer = fetch(url);
+  // Copied before the loader reads it (callbacks on one promise run in the order given).
+  early.set(url, answer.then((r) => r.clone(), () => null));
+  answer.then((r) => r.json()).then((found) => {
     const entry = found.reports?.find((e) => e.id === query.get('r'));
-    if (typeof entry?.href === 'string') preload(new URL(entry.href, new URL(index, location.href)).href);
+    if (typeof entry?.href === 'string') ask(new URL(entry.href, url).href);
   }).catch(() => {});
 }
 const bindings = await import('%s');

@@ -14,6 +14,18 @@ pub const PREFIX_BYTES: usize = 256 * 1024;
 /// A file this large or larger is worth a first page; a smaller one is read whole at once.
 pub const LARGE_FILE_BYTES: usize = 2 * 1024 * 1024;
 
+/// A file still arriving this long (milliseconds) after its first bytes, with its first page
+/// in, is worth a first page whatever its size: on a slow connection the reader sees cards
+/// while the rest comes.
+pub const SLOW_MS: f64 = 150.0;
+
+/// Whether to show a first page now, with `received` bytes of a file in, `elapsed` milliseconds
+/// after its first bytes, and more to come: once its first page is in and the file is large
+/// (its rest is long to read) or slow to arrive. A file that ends before is read whole at once.
+pub fn worth_showing(received: usize, elapsed: f64) -> bool {
+    received >= PREFIX_BYTES && (received >= LARGE_FILE_BYTES || elapsed >= SLOW_MS)
+}
+
 /// The fields of a report besides its highlights: all must come before them.
 const OTHER_FIELDS: [&str; 8] = [
     "schema_version",
@@ -129,6 +141,17 @@ mod tests {
         assert_eq!(page.report.key_figures, whole.report.key_figures);
         assert_eq!(page.report.charts, whole.report.charts);
         assert_eq!(page.report.source, whole.report.source);
+    }
+
+    #[test]
+    fn a_first_page_is_shown_once_it_is_in_and_the_file_is_large_or_slow() {
+        // Fast: a file whose first 2 MB come at once is large, one whose first 256 KB do not
+        // make 2 MB may end soon.
+        assert!(worth_showing(LARGE_FILE_BYTES, 5.0));
+        assert!(!worth_showing(PREFIX_BYTES, 5.0));
+        // Slow: the first page once it is in, whatever the size.
+        assert!(worth_showing(PREFIX_BYTES, SLOW_MS));
+        assert!(!worth_showing(PREFIX_BYTES - 1, 10.0 * SLOW_MS));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use gloo_net::http::Request;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::dataset::{self, Dataset};
 use crate::core::filter::SearchIndex;
@@ -60,37 +61,112 @@ impl fmt::Display for FetchError {
     }
 }
 
-/// A file's bytes, still in the browser's memory: a large one is copied into the app in parts.
-async fn fetch_bytes(url: &str) -> Result<js_sys::Uint8Array, FetchError> {
-    let net = |message: String| FetchError::Network {
-        url: url.to_string(),
-        message,
-    };
-    let resp = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| net(e.to_string()))?;
-    if !resp.ok() {
-        return Err(FetchError::Status {
-            url: url.to_string(),
-            status: resp.status(),
-        });
-    }
-    let js = |e: wasm_bindgen::JsValue| net(browser::error_text(&e));
-    let body = web_sys::Response::from(resp).array_buffer().map_err(js)?;
-    let buffer = wasm_bindgen_futures::JsFuture::from(body)
-        .await
-        .map_err(js)?;
-    Ok(js_sys::Uint8Array::new(&buffer))
+/// A file's body as it arrives, chunk by chunk: a large file's first page can be drawn from its
+/// start while the rest is still coming. The chunks stay in the browser's memory until the whole
+/// is in, then are copied into the app at once (no copy grown step by step before the first page).
+struct Body {
+    url: String,
+    reader: Option<web_sys::ReadableStreamDefaultReader>,
+    chunks: Vec<js_sys::Uint8Array>,
+    received: usize,
+    /// When the answer came (ms, the page's clock).
+    since: f64,
 }
 
-/// A fetched file as text. Bytes decoded here: for a large file much faster than the browser's
-/// UTF-16 string copied into wasm again as UTF-8.
-fn text_of(url: &str, bytes: &js_sys::Uint8Array) -> Result<String, FetchError> {
-    load::utf8(bytes.to_vec()).map_err(|error| FetchError::Invalid {
+impl Body {
+    async fn open(url: &str) -> Result<Body, FetchError> {
+        let resp = match browser::early_response(url).await {
+            Some(resp) => resp,
+            None => Request::get(url)
+                .send()
+                .await
+                .map_err(|e| network(url, e.to_string()))?
+                .into(),
+        };
+        if !resp.ok() {
+            return Err(FetchError::Status {
+                url: url.to_string(),
+                status: resp.status(),
+            });
+        }
+        let reader = resp
+            .body()
+            .map(|stream| stream.get_reader().unchecked_into());
+        Ok(Body {
+            url: url.to_string(),
+            reader,
+            chunks: Vec::new(),
+            received: 0,
+            since: js_sys::Date::now(),
+        })
+    }
+
+    /// Read the next chunk; `false` once the body has ended.
+    async fn more(&mut self) -> Result<bool, FetchError> {
+        let Some(reader) = &self.reader else {
+            return Ok(false);
+        };
+        let js = |e: JsValue| network(&self.url, browser::error_text(&e));
+        let next = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(js)?;
+        let done = js_sys::Reflect::get(&next, &"done".into()).map_err(js)?;
+        if done.is_truthy() {
+            self.reader = None;
+            return Ok(false);
+        }
+        let chunk: js_sys::Uint8Array = js_sys::Reflect::get(&next, &"value".into())
+            .map_err(js)?
+            .unchecked_into();
+        self.received += chunk.length() as usize;
+        self.chunks.push(chunk);
+        Ok(true)
+    }
+
+    /// The first `n` bytes read so far (fewer if fewer are in).
+    fn start(&self, n: usize) -> Vec<u8> {
+        let mut out = vec![0; n.min(self.received)];
+        copy_chunks(&self.chunks, &mut out);
+        out
+    }
+
+    /// Milliseconds since the answer came.
+    fn elapsed(&self) -> f64 {
+        js_sys::Date::now() - self.since
+    }
+
+    /// The whole body as text. Bytes decoded here: for a large file much faster than the
+    /// browser's UTF-16 string copied into wasm again as UTF-8.
+    async fn text(mut self) -> Result<String, FetchError> {
+        while self.more().await? {}
+        let mut bytes = vec![0; self.received];
+        copy_chunks(&self.chunks, &mut bytes);
+        drop(self.chunks);
+        load::utf8(bytes).map_err(|error| FetchError::Invalid {
+            url: self.url,
+            error,
+        })
+    }
+}
+
+/// Fill `out` from the start of `chunks`, in order.
+fn copy_chunks(chunks: &[js_sys::Uint8Array], out: &mut [u8]) {
+    let mut at = 0;
+    for chunk in chunks {
+        if at == out.len() {
+            break;
+        }
+        let n = (chunk.length() as usize).min(out.len() - at);
+        chunk.subarray(0, n as u32).copy_to(&mut out[at..at + n]);
+        at += n;
+    }
+}
+
+fn network(url: &str, message: String) -> FetchError {
+    FetchError::Network {
         url: url.to_string(),
-        error,
-    })
+        message,
+    }
 }
 
 /// Records parsed, checked or indexed between two looks at the clock.
@@ -102,15 +178,16 @@ const SLICE_MS: f64 = 40.0;
 /// report is read in steps, telling `progress` how far it is (0 to 1), so the page stays
 /// responsive and shows how far loading has got. `stamp`: take the files' [`dataset::stamp`], to
 /// compare with the page the build rendered (a pass over every byte: only when it is needed).
-/// `first_page`: given, for a large file whose start holds a first page to show
-/// ([`first_page::first_page`]), that page, drawn and painted before the rest is read.
+/// `first_page`: given, for a large or slow file ([`first_page::worth_showing`]) whose start holds
+/// a first page to show ([`first_page::first_page`]), that page, drawn and painted while the rest
+/// arrives and before it is read.
 pub async fn load(
     report: Option<String>,
     progress: impl Fn(f64),
     stamp: bool,
     first_page: Option<impl FnOnce(Arc<Dataset>)>,
 ) -> Result<Arc<Dataset>, FetchError> {
-    let index_text = text_of(INDEX_URL, &fetch_bytes(INDEX_URL).await?)?;
+    let index_text = Body::open(INDEX_URL).await?.text().await?;
     let index = load::load_index(&index_text).map_err(|error| FetchError::Invalid {
         url: INDEX_URL.to_string(),
         error,
@@ -119,24 +196,27 @@ pub async fn load(
         .map_err(|id| FetchError::UnknownReport { id })?
         .clone();
     let url = dataset::resolve(INDEX_URL, &entry.href);
-    let file = fetch_bytes(&url).await?;
-    let size = file.length() as usize;
-    if let Some(show) = first_page.filter(|_| size >= first_page::LARGE_FILE_BYTES) {
-        let prefix = file.subarray(0, first_page::PREFIX_BYTES as u32).to_vec();
-        if let Some(page) = first_page::first_page(&prefix) {
+    let mut body = Body::open(&url).await?;
+    let mut first_page = first_page;
+    while body.more().await? {
+        if first_page.is_none() || !first_page::worth_showing(body.received, body.elapsed()) {
+            continue;
+        }
+        let show = first_page.take().expect("checked above");
+        if let Some(page) = first_page::first_page(&body.start(first_page::PREFIX_BYTES)) {
             show(Arc::new(Dataset::first_page(
                 index.clone(),
                 entry.clone(),
                 page,
             )));
-            // Let it be painted before the long work on the whole file begins.
+            // Let it be painted before the long work on the whole file begins (the rest of
+            // the file comes in meanwhile).
             browser::after_paint().await;
             // And what that paint set going (the story's next chapter) before the long work.
             browser::yield_to_browser().await;
         }
     }
-    let text = text_of(&url, &file)?;
-    drop(file);
+    let text = body.text().await?;
     let mut loader =
         load::Loader::new(&text).map_err(|error| FetchError::Invalid { url, error })?;
     let mut slice = Slice::start();

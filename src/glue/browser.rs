@@ -346,6 +346,23 @@ pub fn error_text(e: &wasm_bindgen::JsValue) -> String {
         .unwrap_or_else(|| "the browser gave no reason".into())
 }
 
+/// The answer to `url` (relative to the page) that the page's loader asked for before the app
+/// started (`xixiEarly`, see `.ci/csp-loader.py`), taken once: a later request asks anew. `None`
+/// when it asked for none or its request failed.
+pub async fn early_response(url: &str) -> Option<web_sys::Response> {
+    use wasm_bindgen::JsCast;
+    let page = window()?.location().href().ok()?;
+    let href: wasm_bindgen::JsValue = web_sys::Url::new_with_base(url, &page).ok()?.href().into();
+    let early: js_sys::Map = js_sys::Reflect::get(&js_sys::global(), &"xixiEarly".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let asked: js_sys::Promise = early.get(&href).dyn_into().ok()?;
+    early.delete(&href);
+    let answer = wasm_bindgen_futures::JsFuture::from(asked).await.ok()?;
+    answer.dyn_into().ok()
+}
+
 /// Let the browser paint and handle input before going on (a zero-delay timer, so also in a
 /// background tab, where animation frames stop).
 pub async fn yield_to_browser() {
