@@ -39,10 +39,12 @@ pub fn Story(
     // slow phone, and nothing above moves (each comes below the last, off screen). Rendered at
     // build time, or hydrating that: all of them.
     let whole = use_context::<FirstRender>().is_some_and(|f| f.whole);
+    // A large report's first page: its first chapter alone (the first screen), soonest.
+    let first = if ds.partial { 1 } else { 2 };
     let shown = RwSignal::new(if whole {
         total
     } else {
-        total.min(2).max(needed)
+        total.min(first).max(needed)
     });
     fn more(shown: RwSignal<usize>, total: usize) {
         if shown.get_untracked() < total {
@@ -55,8 +57,11 @@ pub fn Story(
             );
         }
     }
-    // In an effect: it starts once the story is on the page.
-    Effect::new(move |_| more(shown, total));
+    // In an effect: it starts once the story is on the page. A first page stays at its first
+    // screen's chapters: the whole report, read meanwhile, comes soonest without these tasks.
+    if !ds.partial {
+        Effect::new(move |_| more(shown, total));
+    }
     let chapters = StoredValue::new(chapters);
     let section = move |n: usize| chapters.with_value(|c| section(&ds, &c[n], c, lang, &view));
     view! {
