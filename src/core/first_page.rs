@@ -146,8 +146,8 @@ mod tests {
 
     #[test]
     fn a_first_page_is_shown_once_it_is_in_and_the_file_is_large_or_slow() {
-        // Fast: a file whose first 2 MB come at once is large, one whose first 256 KB do not
-        // make 2 MB may end soon.
+        // Fast: a file whose first 2 MB come at once is large; one with its first page's bytes
+        // in but not 2 MB may end soon.
         assert!(worth_showing(LARGE_FILE_BYTES, 5.0));
         assert!(!worth_showing(PREFIX_BYTES, 5.0));
         // Slow: the first page once it is in, whatever the size.

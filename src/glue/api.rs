@@ -212,7 +212,7 @@ pub async fn load(
             // Let it be painted before the long work on the whole file begins (the rest of
             // the file comes in meanwhile).
             browser::after_paint().await;
-            // And what that paint set going (the story's next chapter) before the long work.
+            // And whatever that paint set going, before the long work.
             browser::yield_to_browser().await;
         }
     }

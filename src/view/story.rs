@@ -58,7 +58,7 @@ pub fn Story(
         }
     }
     // In an effect: it starts once the story is on the page. A first page stays at its first
-    // screen's chapters: the whole report, read meanwhile, comes soonest without these tasks.
+    // chapter: the whole report, read meanwhile, comes soonest without these tasks.
     if !ds.partial {
         Effect::new(move |_| more(shown, total));
     }
