@@ -12,7 +12,8 @@ use crate::core::load::{self, Loaded};
 /// first page draws (the first screen). Fewer bytes, a shorter task before the first card.
 pub const PREFIX_BYTES: usize = 128 * 1024;
 
-/// A file this large or larger is worth a first page; a smaller one is read whole at once.
+/// A file this large or larger is worth a first page however fast it comes (reading the rest
+/// takes a while); a smaller one only if it comes slowly ([`SLOW_MS`]).
 pub const LARGE_FILE_BYTES: usize = 2 * 1024 * 1024;
 
 /// A file still arriving this long (milliseconds) after its first bytes, with its first page

@@ -104,7 +104,7 @@ pub fn Page(
     // already there. Rendered at build time, or hydrating that, it is drawn whole.
     let whole = use_context::<FirstRender>().is_some_and(|f| f.whole);
     // A large report's first page is there to put cards on screen soonest: in one task too
-    // (its story still comes a chapter or two at a time).
+    // (its story is its first chapter alone).
     let stage = RwSignal::new(if whole || ds.partial {
         Stage::All
     } else {
