@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::core::decimal;
 use crate::core::model::{Highlight, Report};
 
 pub const CSV_HEADER: [&str; 18] = [
@@ -92,7 +93,11 @@ fn push_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
 
 /// Quote a cell when needed, and keep a spreadsheet from reading text as a formula.
 fn cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '@']) || (s.starts_with('-') && s.parse::<f64>().is_err()) {
+    let s = if s.starts_with(['=', '+', '@'])
+        || (s
+            .strip_prefix('-')
+            .is_some_and(|n| decimal::parse(n).is_none()))
+    {
         format!("'{s}")
     } else {
         s.to_string()

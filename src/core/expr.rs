@@ -103,9 +103,8 @@ impl Parser<'_> {
                 {
                     self.i += 1;
                 }
-                self.src[start..self.i]
-                    .parse()
-                    .map_err(|_| format!("bad number `{}`", &self.src[start..self.i]))
+                crate::core::decimal::parse(&self.src[start..self.i])
+                    .ok_or_else(|| format!("bad number `{}`", &self.src[start..self.i]))
             }
             Some(_) => Err(format!("unexpected `{}`", &self.src[self.i..])),
             None => Err("formula ends too early".into()),

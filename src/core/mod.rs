@@ -2,6 +2,7 @@
 
 pub mod charts;
 pub mod dataset;
+pub mod decimal;
 pub mod draft;
 pub mod export;
 pub mod expr;

@@ -65,7 +65,7 @@ pub fn tidy(x: f64) -> f64 {
     if (x - r).abs() <= 1e-6 * x.abs().max(1.0) {
         return r;
     }
-    format!("{x:.9e}").parse().unwrap_or(x)
+    crate::core::decimal::round_significant(x, 10)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::core::model::{units, Change, ChartSeries, Highlight, Kind, Metric, Qualifier, Report};
-use crate::core::{expr, numerals};
+use crate::core::{decimal, expr, numerals};
 
 /// One validation problem, e.g. `highlights[3] (industrial-output) · metrics[0].base_value: …`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -815,7 +815,7 @@ pub fn printed_number(p: &str) -> Option<f64> {
         .take_while(|c| c.is_ascii_digit() || *c == '.')
         .collect();
     if !digits.is_empty() {
-        return digits.parse().ok();
+        return decimal::parse(&digits);
     }
     if let Some((_, after)) = p.split_once('第') {
         return numerals::leading_chinese(after);
