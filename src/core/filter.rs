@@ -171,3 +171,115 @@ pub struct Facets {
 pub fn facets(report: &Report, index: &SearchIndex, s: &ViewState) -> Facets {
     apply(report, Some(index), s).facets
 }
+
+/// One filter chip: a theme or a chapter by its place in the report's list, or a kind by its
+/// place in `Kind::ALL`. What it shows and does is plain data, so the filter bar draws every
+/// chip with one component.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chip {
+    Theme(usize),
+    Chapter(usize),
+    Kind(usize),
+}
+
+impl Chip {
+    /// Whether the view has this filter on.
+    pub fn pressed(self, report: &Report, s: &ViewState) -> bool {
+        match self {
+            Chip::Theme(i) => report
+                .themes
+                .get(i)
+                .is_some_and(|t| s.themes.contains(&t.id)),
+            Chip::Chapter(i) => report
+                .chapters
+                .get(i)
+                .is_some_and(|c| s.chapter.as_ref() == Some(&c.id)),
+            Chip::Kind(i) => s.kind.is_some() && s.kind == Kind::ALL.get(i).copied(),
+        }
+    }
+
+    /// The view with this filter turned on or off: themes add up, a chapter or a kind replaces
+    /// the one chosen before.
+    pub fn toggled(self, report: &Report, s: ViewState) -> ViewState {
+        let on = self.pressed(report, &s);
+        match self {
+            Chip::Theme(i) => match report.themes.get(i) {
+                Some(t) => s.toggle_theme(&t.id),
+                None => s,
+            },
+            Chip::Chapter(i) => ViewState {
+                chapter: report.chapters.get(i).filter(|_| !on).map(|c| c.id.clone()),
+                ..s
+            },
+            Chip::Kind(i) => ViewState {
+                kind: Kind::ALL.get(i).copied().filter(|_| !on),
+                ..s
+            },
+        }
+    }
+
+    /// How many highlights the view would show with this chip chosen.
+    pub fn count(self, f: &Facets) -> usize {
+        let (counts, i) = match self {
+            Chip::Theme(i) => (&f.themes, i),
+            Chip::Chapter(i) => (&f.chapters, i),
+            Chip::Kind(i) => (&f.kinds, i),
+        };
+        counts.get(i).copied().unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chips_turn_their_filter_on_and_off() {
+        let ds = crate::core::load::shipped();
+        let r = &ds.report;
+        let none = ViewState::default();
+
+        let theme = Chip::Theme(1);
+        let s = theme.toggled(r, none.clone());
+        assert_eq!(s.themes, vec![r.themes[1].id.clone()]);
+        assert!(theme.pressed(r, &s));
+        // Themes add up; pressing one again takes only it away.
+        let both = Chip::Theme(0).toggled(r, s.clone());
+        assert_eq!(both.themes.len(), 2);
+        assert_eq!(theme.toggled(r, both).themes, vec![r.themes[0].id.clone()]);
+
+        let chapter = Chip::Chapter(2);
+        let s = chapter.toggled(r, none.clone());
+        assert_eq!(s.chapter.as_deref(), Some(r.chapters[2].id.as_str()));
+        assert!(!Chip::Chapter(1).pressed(r, &s));
+        // Another chapter replaces it; the same one again clears it.
+        assert_eq!(
+            Chip::Chapter(1).toggled(r, s.clone()).chapter.as_deref(),
+            Some(r.chapters[1].id.as_str())
+        );
+        assert_eq!(chapter.toggled(r, s).chapter, None);
+
+        let kind = Chip::Kind(0);
+        let s = kind.toggled(r, none.clone());
+        assert_eq!(s.kind, Some(Kind::ALL[0]));
+        assert!(kind.pressed(r, &s) && !Chip::Kind(1).pressed(r, &s));
+        assert_eq!(kind.toggled(r, s).kind, None);
+
+        // A place past the end (a report with fewer themes) does nothing.
+        assert_eq!(Chip::Theme(999).toggled(r, none.clone()), none);
+        assert!(!Chip::Kind(999).pressed(r, &none));
+    }
+
+    #[test]
+    fn chips_count_from_the_facets() {
+        let f = Facets {
+            themes: vec![3, 5],
+            chapters: vec![7],
+            kinds: vec![1, 2, 4],
+        };
+        assert_eq!(Chip::Theme(1).count(&f), 5);
+        assert_eq!(Chip::Chapter(0).count(&f), 7);
+        assert_eq!(Chip::Kind(2).count(&f), 4);
+        assert_eq!(Chip::Theme(9).count(&f), 0);
+    }
+}

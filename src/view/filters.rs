@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::dataset::Dataset;
-use crate::core::filter::Facets;
+use crate::core::filter::{Chip, Facets};
 use crate::core::format;
 use crate::core::i18n::ui;
 use crate::core::model::Kind;
@@ -12,24 +12,30 @@ use crate::view::downloads::Downloads;
 use crate::view::nav::{tr, Nav};
 
 /// One filter chip: a toggle button whose pressed state and count follow the view. The button
-/// itself stays in place while the view changes, so keyboard focus stays on it.
+/// itself stays in place while the view changes, so keyboard focus stays on it. One function for
+/// every chip (what it does is the core's `Chip`), so the view is compiled once, not per group.
 fn chip(
     nav: Nav,
+    store: StoredValue<Arc<Dataset>>,
+    chip: Chip,
     // The theme's symbol and its colour class.
     icon: Option<(String, String)>,
     label: String,
-    pressed: impl Fn(&ViewState) -> bool + Copy + Send + Sync + 'static,
-    toggle: impl Fn(ViewState) -> ViewState + Copy + Send + Sync + 'static,
-    count: impl Fn(&Facets) -> usize + Copy + Send + Sync + 'static,
     facets: Memo<Facets>,
 ) -> impl IntoView {
+    let pressed = move || {
+        let on = store.with_value(|d| nav.state.with(|s| chip.pressed(&d.report, s)));
+        on.to_string()
+    };
+    let toggle = move |_| {
+        let next = store.with_value(|d| chip.toggled(&d.report, nav.state.get_untracked()));
+        nav.go(next);
+    };
     view! {
-        <button type="button" class="chip"
-            aria-pressed=move || nav.state.with(pressed).to_string()
-            on:click=move |_| nav.go(toggle(nav.state.get_untracked()))>
+        <button type="button" class="chip" aria-pressed=pressed on:click=toggle>
             {icon.map(|(i, class)| view! { <span class=format!("tag-icon {class}") aria-hidden="true">{i}</span> })}
             {label}
-            <span class="count">{move || facets.with(count)}</span>
+            <span class="count">{move || facets.with(|f| chip.count(f))}</span>
         </button>
     }
 }
@@ -49,10 +55,8 @@ pub fn Filters(
     let nav = expect_context::<Nav>();
     let lang = nav.lang;
 
-    // A copyable handle, so the chips' small closures can look ids up without owning them.
+    // A copyable handle, so the chips' small closures can read the report without owning it.
     let store = StoredValue::new(ds.clone());
-    let theme_id = move |i: usize| store.with_value(|d| d.report.themes[i].id.clone());
-    let chapter_id = move |i: usize| store.with_value(|d| d.report.chapters[i].id.clone());
 
     let theme_chips = {
         let ds = ds.clone();
@@ -63,15 +67,9 @@ pub fn Filters(
                 .iter()
                 .enumerate()
                 .map(|(i, th)| {
-                    chip(
-                        nav,
-                        Some((th.icon.clone(), format!("theme-{}", i % 10))),
-                        th.label.get(lang).to_string(),
-                        move |s| s.themes.contains(&theme_id(i)),
-                        move |s| s.toggle_theme(&theme_id(i)),
-                        move |f| f.themes.get(i).copied().unwrap_or(0),
-                        facets,
-                    )
+                    let icon = Some((th.icon.clone(), format!("theme-{}", i % 10)));
+                    let label = th.label.get(lang).to_string();
+                    chip(nav, store, Chip::Theme(i), icon, label, facets)
                 })
                 .collect_view()
         }
@@ -86,22 +84,8 @@ pub fn Filters(
                 .iter()
                 .enumerate()
                 .map(|(i, c)| {
-                    chip(
-                        nav,
-                        None,
-                        c.title.get(lang).to_string(),
-                        move |s| s.chapter == Some(chapter_id(i)),
-                        move |s| {
-                            let id = chapter_id(i);
-                            let on = s.chapter.as_ref() == Some(&id);
-                            ViewState {
-                                chapter: (!on).then_some(id),
-                                ..s
-                            }
-                        },
-                        move |f| f.chapters.get(i).copied().unwrap_or(0),
-                        facets,
-                    )
+                    let label = c.title.get(lang).to_string();
+                    chip(nav, store, Chip::Chapter(i), None, label, facets)
                 })
                 .collect_view()
         }
@@ -113,18 +97,8 @@ pub fn Filters(
             .into_iter()
             .enumerate()
             .map(|(i, k)| {
-                chip(
-                    nav,
-                    None,
-                    k.label().get(lang).to_string(),
-                    move |s| s.kind == Some(k),
-                    move |s| ViewState {
-                        kind: (s.kind != Some(k)).then_some(k),
-                        ..s
-                    },
-                    move |f| f.kinds.get(i).copied().unwrap_or(0),
-                    facets,
-                )
+                let label = k.label().get(lang).to_string();
+                chip(nav, store, Chip::Kind(i), None, label, facets)
             })
             .collect_view()
     };
