@@ -310,9 +310,11 @@ const s10 = results.scale[10000];
 const g = s10.growth;
 const lh = results.lighthouse;
 const rows = [
-  ['bytes transferred, first visit', kb(a.total), kb(f.total), '≤ 150 KB (under 200 KB)'],
+  ['bytes transferred, first visit', kb(a.total), kb(f.total), ''],
   ['… of which wasm / js / css / html / data', ['wasm', 'js', 'css', 'html', 'data'].map((k) => kb(a.bytes[k] ?? 0)).join(' / '), '', ''],
   ['… then at the first sign of use (the app: wasm / js / data)', `${kb(a.wake.total)} (${['wasm', 'js', 'data'].map((k) => kb(a.wake.bytes[k] ?? 0)).join(' / ')})`, '', 'reported'],
+  // The issue's budget is for everything a first visit transfers once the reader uses the page.
+  ['everything included: first visit + at first use', kb(a.total + a.wake.total), kb(f.total), '≤ 150 KB (under 200 KB)'],
   ['first sign of use → app live (page as built)', ms(a.wake.ms), '', 'reported'],
   ['bytes transferred, repeat visit', kb(a.repeat), kb(f.repeat), 'only what changed'],
   ['first contentful paint', ms(a.fcp), ms(f.fcp), ''],
