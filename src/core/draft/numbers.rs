@@ -4,6 +4,7 @@
 //! and names). What the model cannot state faithfully (an unknown unit, 逾, 不足, a range) is a
 //! miss, never a figure that would say something else.
 
+use crate::core::decimal;
 use crate::core::model::{units, BaseUnit, Qualifier};
 use crate::core::numerals::{chinese_value, half_width, is_chinese_numeral, is_digit};
 use crate::core::validate::fidelity::is_mark;
@@ -229,11 +230,7 @@ fn rank_at(chars: &[char], at: usize) -> Option<Figure> {
             .count();
     let run: String = chars[from..end].iter().collect();
     let value = if arabic {
-        run.chars()
-            .map(half_width)
-            .collect::<String>()
-            .parse()
-            .ok()?
+        decimal::parse(&run.chars().map(half_width).collect::<String>())?
     } else {
         chinese_value(&run)? as f64
     };
@@ -417,7 +414,7 @@ fn arabic(chars: &[char], encl: &[Option<NotFigure>], at: usize) -> Option<Found
             Some(Found::Figure(Figure {
                 start: at - pre,
                 end: e,
-                value: number.parse().ok()?,
+                value: decimal::parse(&number)?,
                 unit,
                 qualifier: strongest(&qs),
                 scope: None,
