@@ -93,11 +93,11 @@ fn push_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
 
 /// Quote a cell when needed, and keep a spreadsheet from reading text as a formula.
 fn cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '@'])
-        || (s
-            .strip_prefix('-')
-            .is_some_and(|n| decimal::parse(n).is_none()))
-    {
+    // A negative number stays a number; any other leading `-` would start a formula.
+    let formula = s.starts_with(['=', '+', '@'])
+        || s.strip_prefix('-')
+            .is_some_and(|n| decimal::parse(n).is_none());
+    let s = if formula {
         format!("'{s}")
     } else {
         s.to_string()

@@ -194,7 +194,7 @@ impl Chip {
                 .chapters
                 .get(i)
                 .is_some_and(|c| s.chapter.as_ref() == Some(&c.id)),
-            Chip::Kind(i) => s.kind.is_some() && s.kind == Kind::ALL.get(i).copied(),
+            Chip::Kind(i) => Kind::ALL.get(i).is_some_and(|k| s.kind == Some(*k)),
         }
     }
 
