@@ -308,23 +308,44 @@ test('a link to another view asks for the app at once; a link to another report 
     Object.defineProperty(PerformanceObserver, 'supportedEntryTypes', { get: () => [] });
     window.requestAnimationFrame = () => 0;
   };
+  // How many answers the page's head script had asked for when the page's body began.
+  const atBody = () => {
+    new MutationObserver((_, observer) => {
+      if (!document.body) return;
+      observer.disconnect();
+      window.__askedAtBody = globalThis.xixiEarly?.size ?? 0;
+    }).observe(document, { childList: true, subtree: true });
+  };
   const asked = async (url, hold) => {
     const page = await open(browser, undefined, { width: 390, height: 844 });
     await page.addInitScript(frozen);
+    await page.addInitScript(atBody);
     const seen = [];
     page.on('request', (r) => seen.push(r.url()));
     // The wasm never arrives: whatever else is asked for, the loader asked for itself.
     if (hold) await page.route('**/*.wasm', () => {});
     await page.goto(url);
     await page.waitForTimeout(1200);
+    const shown = await page.evaluate(() => ({
+      atBody: window.__askedAtBody,
+      app: getComputedStyle(document.getElementById('app')).display,
+      line: getComputedStyle(document.documentElement, '::before').content,
+    }));
     await page.context().close();
-    return seen;
+    return { seen, shown };
   };
   const built = await asked(APP, false);
-  assert.ok(!built.some((u) => u.endsWith('.wasm')), 'the page as built waits for the reader');
+  assert.ok(!built.seen.some((u) => u.endsWith('.wasm')), 'the page as built waits for the reader');
+  assert.equal(built.shown.atBody, 0);
   const card = await asked(`${APP}?v=1&h=provincial-townscape-model-area`, false);
-  assert.ok(card.some((u) => u.endsWith('.wasm')), 'a link to a card asks for the wasm at once');
+  assert.ok(card.seen.some((u) => u.endsWith('.wasm')), 'a link to a card asks for the wasm at once');
+  // Asked for from the top of <head>, before the 130 KB page below it is parsed.
+  assert.equal(card.shown.atBody, 2, 'the index and the data, before the body');
   const other = await asked(`${ORIGIN}/fixture/?r=fixture-town`, true);
-  assert.ok(other.some((u) => u.endsWith('/data/fixture-town.json')), 'its data file, before the app has started');
-  assert.ok(!other.some((u) => u.endsWith('/data/xixi-2023.json')), 'not the data of the page in the HTML');
+  assert.ok(other.seen.some((u) => u.endsWith('/data/fixture-town.json')), 'its data file, before the app has started');
+  assert.ok(!other.seen.some((u) => u.endsWith('/data/xixi-2023.json')), 'not the data of the page in the HTML');
+  assert.equal(other.shown.atBody, 1, 'the index, before the body');
+  // The page in the HTML is another report's: hidden, a loading line in its place.
+  assert.equal(other.shown.app, 'none');
+  assert.equal(other.shown.line, '"正在载入数据…"');
 });
