@@ -46,7 +46,43 @@ if not sheet:
 css = (stage / sheet.group(1)).read_text(encoding="utf-8")
 if "</style" in css.lower():
     sys.exit("csp-loader: the stylesheet cannot be inlined: it holds </style")
-m_glue = static_import.search(code).group(1)
+# The loader's requests, as one function of `head` (run from the page's head script, or not):
+# the wasm (preloaded), the glue, the index and the report's file, whose answers the app takes
+# from `xixiEarly` (it reads a file as it arrives: a preloaded file would reach it only once
+# whole). A link to a report (r=…) needs its data, not the page's: the index names its file,
+# asked for as soon as the index is in; the app is handed a copy of the index's answer and
+# checks it as always, the loader trusts no more of it than one address. A failed request is
+# handed over as none: the app then asks itself, and says why.
+# From the page's head, only for a link to another view than the page in the HTML, before the
+# page's 130 KB are parsed and laid out (the loader, a module, runs only after that: its
+# requests started 70-190 ms late); for another report than the page's, the page is hidden
+# meanwhile (`data-other`, shown by the stylesheet as a loading line): it is not the report the
+# link names, and laying it out held up the one it names.
+app_div = re.search(r'<div id="app" data-report="([^"]+)" data-build="[^"]*" data-preload="([^"]+)">', html)
+if not app_div:
+    sys.exit(f"csp-loader: no rendered page in {index} (the render step runs first)")
+built, preloads = (unescape(v) for v in app_div.groups())
+ask_js = (
+    "head=>{const q=new URLSearchParams(location.search);"
+    "if(head&&![...q.keys()].some(k=>k!=='v'))return;"
+    "const root=document.documentElement,early=new Map,base=location.href;globalThis.xixiEarly=early;"
+    "const link=o=>document.head.append(Object.assign(document.createElement('link'),o));"
+    "link({rel:'preload',as:'fetch',crossOrigin:'anonymous',href:%s});"
+    "link({rel:'modulepreload',href:%s});"
+    "const ask=h=>{const u=new URL(h,base).href;early.set(u,fetch(u).catch(()=>null))};"
+    "const [index,...data]=%s;"
+    "if(!q.has('r'))return[index,...data].forEach(ask);"
+    "if(head&&q.get('r')!==%s)root.dataset.other=q.get('lang')==='en'?'Loading the data…':'正在载入数据…';"
+    "const u=new URL(index,base).href,a=fetch(u);early.set(u,a.then(r=>r.clone(),()=>null));"
+    "a.then(r=>r.json()).then(f=>{const e=f.reports?.find(e=>e.id===q.get('r'));"
+    "if(typeof e?.href==='string')ask(new URL(e.href,u).href)}).catch(()=>{})}"
+) % (
+    json.dumps(wasm.group(1)),
+    json.dumps(static_import.search(code).group(1)),
+    json.dumps(preloads.split()),
+    json.dumps(built),
+)
+head_js = f"({ask_js})(true)"
 code = static_import.sub(
     lambda m: """// The stylesheet is inline in the page, allowed by its hash; a policy without the hash blocks it
 // (style.css sets --styled): then the file, so the page is never left unstyled.
@@ -118,44 +154,13 @@ await new Promise((done) => {
     go();
   }
 });
-// A link to another view had the page's head script ask for all of it already (`xixiEarly` is
-// then set), before the page below it was parsed; here only if that script did not run (a
-// server whose policy lacks its hash).
-if (!globalThis.xixiEarly) {
-const [index, ...data] = (document.getElementById('app')?.dataset.preload ?? '').split(' ');
-const preload = (href) => document.head.append(Object.assign(document.createElement('link'),
-  { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
-// The index and the report's file are asked for here, not preloaded, and their answers handed to
-// the app (`xixiEarly`, taken once). It reads the file as it arrives: a preloaded file is given to
-// the app's own request only once it is whole, so a large report's first page would wait for all
-// of it. (A failed request is handed over as none: the app then asks itself, and says why.)
-const early = new Map();
-globalThis.xixiEarly = early;
-const ask = (href) => {
-  const url = new URL(href, location.href).href;
-  const answer = fetch(url).catch(() => null);
-  early.set(url, answer);
-};
-preload('%s');
-// A link to a report (r=…) needs its data, not the page's: the index names its file, which is
-// asked for at once, beside the wasm, rather than once the app has started and read the index.
-// The app is handed a copy of the index's answer, and checks it as always; the loader never
-// trusts more of it than one address to ask for.
-if (!query.has('r')) {
-  [index, ...data].filter(Boolean).forEach(ask);
-} else if (index) {
-  const url = new URL(index, location.href).href;
-  const answer = fetch(url);
-  // Copied before the loader reads it (callbacks on one promise run in the order given).
-  early.set(url, answer.then((r) => r.clone(), () => null));
-  answer.then((r) => r.json()).then((found) => {
-    const entry = found.reports?.find((e) => e.id === query.get('r'));
-    if (typeof entry?.href === 'string') ask(new URL(entry.href, url).href);
-  }).catch(() => {});
-}
-}
+// The requests: on a link to another view the page's head script made them already
+// (`xixiEarly` is then set), before the page below it was parsed; here when it made none (the
+// page as built, at the first sign of use) or did not run (a policy without its hash). The same
+// function in both places (`ask_js` in .ci/csp-loader.py).
+if (!globalThis.xixiEarly) (%s)(false);
 const bindings = await import('%s');
-const init = bindings.default;""" % (sheet.group(1), wasm.group(1), m.group(1)),
+const init = bindings.default;""" % (sheet.group(1), ask_js, m.group(1)),
     code,
 )
 started = re.compile(r"(await init\(\{ module_or_path: '[^']+' \}\))")
@@ -176,38 +181,7 @@ html = html.replace(
     f'<style>{css}</style><noscript><link rel="stylesheet" href="./{sheet.group(1)}"></noscript>',
     1,
 )
-# A link to another view than the page in the HTML asks for the app and its data from the top of
-# <head>, before the page's 130 KB are parsed and laid out (the loader, a module, runs only after
-# that: its requests started 70-190 ms late). For another report than the page's, the page is
-# hidden meanwhile (`data-other`, shown by the stylesheet as a loading line): it is not the
-# report the link names, and laying it out held up the one it names. The loader and the app
-# take the answers from `xixiEarly`. Allowed by its hash; where a policy lacks it, the loader
-# asks as before.
-app_div = re.search(r'<div id="app" data-report="([^"]+)" data-build="[^"]*" data-preload="([^"]+)">', html)
-if not app_div:
-    sys.exit(f"csp-loader: no rendered page in {index} (the render step runs first)")
-built, preloads = (unescape(v) for v in app_div.groups())
-head_js = (
-    "(()=>{const q=new URLSearchParams(location.search);"
-    "if(![...q.keys()].some(k=>k!=='v'))return;"
-    "const root=document.documentElement,early=new Map,base=location.href;globalThis.xixiEarly=early;"
-    "const link=o=>document.head.append(Object.assign(document.createElement('link'),o));"
-    "link({rel:'preload',as:'fetch',crossOrigin:'anonymous',href:%s});"
-    "link({rel:'modulepreload',href:%s});"
-    "const ask=h=>{const u=new URL(h,base).href;early.set(u,fetch(u).catch(()=>null))};"
-    "const [index,...data]=%s;"
-    "if(!q.has('r'))return[index,...data].forEach(ask);"
-    "if(q.get('r')!==%s)root.dataset.other=q.get('lang')==='en'?'Loading the data…':'正在载入数据…';"
-    "const u=new URL(index,base).href,a=fetch(u);early.set(u,a.then(r=>r.clone(),()=>null));"
-    "a.then(r=>r.json()).then(f=>{const e=f.reports?.find(e=>e.id===q.get('r'));"
-    "if(typeof e?.href==='string')ask(new URL(e.href,u).href)}).catch(()=>{})})()"
-) % (
-    json.dumps(wasm.group(1)),
-    json.dumps(m_glue),
-    json.dumps(preloads.split()),
-    json.dumps(built),
-)
-if "</script" in head_js.lower():
+if "</script" in head_js.lower() or "<!--" in head_js:
     sys.exit("csp-loader: the head script cannot be inlined")
 html = html.replace('<meta charset="utf-8">', f'<meta charset="utf-8"><script>{head_js}</script>', 1)
 script_hash = base64.b64encode(hashlib.sha256(head_js.encode("utf-8")).digest()).decode("ascii")
