@@ -58,10 +58,15 @@ if "</style" in css.lower():
 # requests started 70-190 ms late); for another report than the page's, the page is hidden
 # meanwhile (`data-other`, shown by the stylesheet as a loading line): it is not the report the
 # link names, and laying it out held up the one it names.
-app_div = re.search(r'<div id="app" data-report="([^"]+)" data-build="[^"]*" data-preload="([^"]+)">', html)
+app_div = re.search(
+    r'<div id="app" data-report="([^"]+)" data-build="[^"]*" data-preload="([^"]+)" '
+    r'data-loading-zh="([^"]+)" data-loading-en="([^"]+)">',
+    html,
+)
 if not app_div:
     sys.exit(f"csp-loader: no rendered page in {index} (the render step runs first)")
-built, preloads = (unescape(v) for v in app_div.groups())
+# The loading line in the app's own words (its i18n, written into the page by the render).
+built, preloads, loading_zh, loading_en = (unescape(v) for v in app_div.groups())
 ask_js = (
     "head=>{const q=new URLSearchParams(location.search);"
     "if(head&&![...q.keys()].some(k=>k!=='v'))return;"
@@ -72,7 +77,7 @@ ask_js = (
     "const ask=h=>{const u=new URL(h,base).href;early.set(u,fetch(u).catch(()=>null))};"
     "const [index,...data]=%s;"
     "if(!q.has('r'))return[index,...data].forEach(ask);"
-    "if(head&&q.get('r')!==%s)root.dataset.other=q.get('lang')==='en'?'Loading the data…':'正在载入数据…';"
+    "if(head&&q.get('r')!==%s)root.dataset.other=q.get('lang')==='en'?%s:%s;"
     "const u=new URL(index,base).href,a=fetch(u);early.set(u,a.then(r=>r.clone(),()=>null));"
     "a.then(r=>r.json()).then(f=>{const e=f.reports?.find(e=>e.id===q.get('r'));"
     "if(typeof e?.href==='string')ask(new URL(e.href,u).href)}).catch(()=>{})}"
@@ -81,6 +86,8 @@ ask_js = (
     json.dumps(static_import.search(code).group(1)),
     json.dumps(preloads.split()),
     json.dumps(built),
+    json.dumps(loading_en, ensure_ascii=False),
+    json.dumps(loading_zh, ensure_ascii=False),
 )
 head_js = f"({ask_js})(true)"
 code = static_import.sub(

@@ -95,11 +95,15 @@ fn render(html_path: &Path, index_path: &Path) -> Result<(), String> {
     });
     let data_url = dataset::resolve(dataset::INDEX_URL, &entry.href);
     let fragment = format!(
-        "<div id=\"app\" data-report=\"{}\" data-build=\"{stamp}\" data-preload=\"{} {}\">{page}</div>\
+        "<div id=\"app\" data-report=\"{}\" data-build=\"{stamp}\" data-preload=\"{} {}\" \
+         data-loading-zh=\"{}\" data-loading-en=\"{}\">{page}</div>\
          <noscript><div class=\"noscript-original\"><p class=\"notice\">{}</p>{original}</div></noscript>",
         escape(&entry.id),
         escape(dataset::INDEX_URL),
         escape(&data_url),
+        // The app's loading line, for the page's head script to show the same words meanwhile.
+        escape(ui(Lang::Zh).loading),
+        escape(ui(Lang::En).loading),
         escape(ui(Lang::Zh).no_script),
     );
     let out = inject(&html, &fragment)?;
