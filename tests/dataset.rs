@@ -11,7 +11,7 @@ use common::{datatool, index_of, scratch};
 
 use serde_json::{json, Value};
 use xixi_highlights::core::load::{self, LoadError, Loaded};
-use xixi_highlights::core::model::{Kind, Qualifier, Report, Status};
+use xixi_highlights::core::model::{ChartSeries, Kind, MetricStyle, Qualifier, Report, Status};
 use xixi_highlights::core::reflow;
 
 fn root() -> PathBuf {
@@ -721,6 +721,55 @@ fn an_unknown_top_level_field_is_refused() {
         Err(e @ LoadError::Malformed { .. }) => assert!(e.to_string().contains("`colour`"), "{e}"),
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn a_chart_series_that_does_not_fit_its_type_is_refused_naming_the_field() {
+    let refused = |series: Value| {
+        let mut v = value();
+        v["charts"][0]["series"] = series;
+        match load::load_report(&serde_json::to_string_pretty(&v).unwrap()) {
+            Err(e @ LoadError::Malformed { .. }) => e.to_string(),
+            other => panic!("{other:?}"),
+        }
+    };
+    let e = refused(json!({"type": "metrics", "metrics": ["a/b"], "part": "a/b"}));
+    assert!(
+        e.contains("unknown field `part` in a `metrics` series"),
+        "{e}"
+    );
+    let e = refused(json!({"type": "part_of_whole", "part": "a/b"}));
+    assert!(
+        e.contains("missing field `whole` in a `part_of_whole` series"),
+        "{e}"
+    );
+    let e = refused(json!({"type": "status_count"}));
+    assert!(e.contains("missing field `kind`"), "{e}");
+    let e = refused(json!({"type": "pie", "metrics": []}));
+    assert!(e.contains("unknown variant `pie`"), "{e}");
+    let e = refused(json!({"metrics": ["a/b"]}));
+    assert!(e.contains("missing field `type`"), "{e}");
+    let e = refused(json!({"type": "metrics", "metrics": ["a/b"], "colour": "red"}));
+    assert!(e.contains("unknown field `colour`"), "{e}");
+    // And each type, well formed, reads as before.
+    let good = json!({"type": "metrics", "metrics": ["a/b"], "style": "units"});
+    let series: ChartSeries = serde_json::from_value(good.clone()).unwrap();
+    assert_eq!(
+        series,
+        ChartSeries::Metrics {
+            metrics: vec!["a/b".into()],
+            style: MetricStyle::Units
+        }
+    );
+    assert_eq!(serde_json::to_value(&series).unwrap(), good);
+    let series: ChartSeries =
+        serde_json::from_value(json!({"type": "status_count", "kind": "project"})).unwrap();
+    assert_eq!(
+        series,
+        ChartSeries::StatusCount {
+            kind: Kind::Project
+        }
+    );
 }
 
 #[test]
