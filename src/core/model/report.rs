@@ -207,11 +207,10 @@ impl TryFrom<SeriesFields> for ChartSeries {
             ("whole", f.whole.is_some()),
             ("kind", f.kind.is_some()),
         ];
-        // Each type's fields, the first ones required, as serde says it of a struct.
-        let (name, fields, required): (_, &[&str], usize) = match f.of {
-            SeriesType::Metrics => ("metrics", &["metrics", "style"], 1),
-            SeriesType::PartOfWhole => ("part_of_whole", &["part", "whole"], 2),
-            SeriesType::StatusCount => ("status_count", &["kind"], 1),
+        let (name, fields): (_, &[&str]) = match f.of {
+            SeriesType::Metrics => ("metrics", &["metrics", "style"]),
+            SeriesType::PartOfWhole => ("part_of_whole", &["part", "whole"]),
+            SeriesType::StatusCount => ("status_count", &["kind"]),
         };
         if let Some((extra, _)) = given.iter().find(|(k, set)| *set && !fields.contains(k)) {
             let expected = fields.join("`, `");
@@ -219,20 +218,21 @@ impl TryFrom<SeriesFields> for ChartSeries {
                 "unknown field `{extra}` in a `{name}` series, expected `{expected}`"
             ));
         }
+        let missing = |field: &str| format!("missing field `{field}` in a `{name}` series");
         match (f.of, f.metrics, f.part, f.whole, f.kind) {
             (SeriesType::Metrics, Some(metrics), ..) => Ok(ChartSeries::Metrics {
                 metrics,
                 style: f.style.unwrap_or_default(),
             }),
+            (SeriesType::Metrics, ..) => Err(missing("metrics")),
             (SeriesType::PartOfWhole, _, Some(part), Some(whole), _) => {
                 Ok(ChartSeries::PartOfWhole { part, whole })
             }
-            (SeriesType::StatusCount, .., Some(kind)) => Ok(ChartSeries::StatusCount { kind }),
-            _ => {
-                let unset = |k: &&&str| given.iter().any(|(g, set)| g == *k && !set);
-                let missing = fields[..required].iter().find(unset).unwrap_or(&"type");
-                Err(format!("missing field `{missing}` in a `{name}` series"))
+            (SeriesType::PartOfWhole, _, part, ..) => {
+                Err(missing(if part.is_none() { "part" } else { "whole" }))
             }
+            (SeriesType::StatusCount, .., Some(kind)) => Ok(ChartSeries::StatusCount { kind }),
+            (SeriesType::StatusCount, ..) => Err(missing("kind")),
         }
     }
 }
