@@ -47,7 +47,9 @@ css = (stage / sheet.group(1)).read_text(encoding="utf-8")
 if "</style" in css.lower():
     sys.exit("csp-loader: the stylesheet cannot be inlined: it holds </style")
 # The loader's requests, as one function of `head` (run from the page's head script, or not):
-# the wasm (preloaded), the glue, the index and the report's file, whose answers the app takes
+# the wasm, compiled as it arrives (`xixiWasm`, handed to the glue's init: from the head script
+# the compiling runs beside the parse of the page, where the glue's own compile began only after
+# it), the glue, the index and the report's file, whose answers the app takes
 # from `xixiEarly` (it reads a file as it arrives: a preloaded file would reach it only once
 # whole). A link to a report (r=…) needs its data, not the page's: the index names its file,
 # asked for as soon as the index is in; the app is handed a copy of the index's answer and
@@ -72,7 +74,8 @@ ask_js = (
     "if(head&&![...q.keys()].some(k=>k!=='v'))return;"
     "const root=document.documentElement,early=new Map,base=location.href;globalThis.xixiEarly=early;"
     "const link=o=>document.head.append(Object.assign(document.createElement('link'),o));"
-    "link({rel:'preload',as:'fetch',crossOrigin:'anonymous',href:%s});"
+    "const w=new URL(%s,base).href;globalThis.xixiWasm=WebAssembly.compileStreaming?"
+    "WebAssembly.compileStreaming(fetch(w)).catch(()=>null):null;"
     "link({rel:'modulepreload',href:%s});"
     "const ask=h=>{const u=new URL(h,base).href;early.set(u,fetch(u).catch(()=>null))};"
     "const [index,...data]=%s;"
@@ -176,6 +179,14 @@ if len(started.findall(code)) != 1:
 # The page of another report, hidden by the head script below, is replaced by the app as it
 # starts; if the app cannot start, the page in the HTML is shown again rather than nothing.
 code = started.sub(r"\1.finally(() => delete root.dataset.other)", code)
+# The module compiled by `ask_js`, if it compiled; otherwise the glue fetches and compiles it.
+code, n = re.subn(
+    r"await init\(\{ module_or_path: ('[^']+') \}\)",
+    r"await init({ module_or_path: (await globalThis.xixiWasm) ?? \1 })",
+    code,
+)
+if n != 1:
+    sys.exit(f"csp-loader: the init call was not rewritten:\n{code}")
 code += "\n"
 name = f"boot-{hashlib.sha256(code.encode()).hexdigest()[:16]}.js"
 (stage / name).write_text(code, encoding="utf-8")
