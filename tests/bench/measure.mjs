@@ -22,8 +22,9 @@ const APP = `${ORIGIN}/zwgk/xixi-2023/`;
 const FLOOR = `${ORIGIN}/floor/`;
 const SCALES = [1000, 10000, 100000];
 // Page loads of the app and the floor, alternated: the floor's own time drifts by 10–20% between
-// runs of this machine, so a ratio of medians needs more than a handful.
-const RUNS = 9;
+// runs of this machine, so a ratio of medians needs more than a handful. Nine were not enough:
+// two runs of one build gave 1.08 × and 1.32 ×, and batches of 40 loads of each page, 1.04–1.21 ×.
+const RUNS = 21;
 // Lighthouse runs per page: the target is performance 100 in every one.
 const LH_RUNS = 5;
 
@@ -247,6 +248,7 @@ for (const name of ['app', 'floor']) {
   results[name] = {
     bytes: runs[0].bytes, total: total(runs[0].bytes), repeat: runs.repeat,
     fcp: median(runs.map((r) => r.fcp)), firstCard: median(runs.map((r) => r.firstCard)),
+    firstCards: runs.map((r) => Math.round(r.firstCard)),
     longest: median(runs.map((r) => r.longest)), filter: runs.filter, memory: runs.memory,
   };
   if (name === 'app') {
@@ -256,11 +258,12 @@ for (const name of ['app', 'floor']) {
 results.app.charts = await chartsDrawn(browser);
 
 // Scale: synthetic reports, and the floor with 10,000 records. A single load of a large report
-// swings by a third on this machine: 1,000 and 10,000 are loaded SCALE_LOADS times (10,000
-// alternating with the floor's page) and their first card is the median; the filters, memory
-// and growth are measured on the last load.
+// swings by a third or more on this machine (one build, 10,000 highlights: 280 to 540 ms over
+// 14 loads in one evening), too much for a median of three: 1,000 and 10,000 are loaded
+// SCALE_LOADS times (10,000 alternating with the floor's page) and their first card is the
+// median; the filters, memory and growth are measured on the last load.
 results.scale = {};
-const SCALE_LOADS = { 1000: 3, 10000: 3, 100000: 1 };
+const SCALE_LOADS = { 1000: 7, 10000: 7, 100000: 1 };
 const floorLoads = [];
 for (const n of SCALES) {
   const loads = [];
@@ -358,7 +361,7 @@ await writeFile(`${HERE}RESULTS.md`, `# Benchmark results
 Latest run of \`bash .ci/bench\`: ${results.date}, ${results.machine}, Chromium ${results.chromium}.
 Release build served by nginx (brotli/gzip precompressed) from \`/zwgk/xixi-2023/\`; the static
 floor is \`tests/bench/static-floor.mjs\`'s page of the same data. Times are medians of
-${RUNS} fresh page loads (first visit), 3 (reports of 1,000 and 10,000 highlights; 100,000: one)
+${RUNS} fresh page loads (first visit), ${SCALE_LOADS[10000]} (reports of 1,000 and 10,000 highlights; 100,000: one)
 or 5 repetitions (filters), at 412 × 823 px; Lighthouse
 (mobile) figures are medians of ${LH_RUNS} runs; a filter's
 time runs from the event to the painted frame that shows the new count; a first card is
