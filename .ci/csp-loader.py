@@ -53,8 +53,12 @@ if "</style" in css.lower():
 # from `xixiEarly` (it reads a file as it arrives: a preloaded file would reach it only once
 # whole). A link to a report (r=…) needs its data, not the page's: the index names its file,
 # asked for as soon as the index is in; the app is handed a copy of the index's answer and
-# checks it as always, the loader trusts no more of it than one address. A failed request is
-# handed over as none: the app then asks itself, and says why.
+# checks it as always, the loader trusts no more of it than one address. The file is asked for
+# at once where reports are put (`data/<id>.json`, README "Add a report"), beside the index: its
+# request waited 33-75 ms for the index's answer, read on the main thread while it parses the
+# page. The index has the last word: a report it lists elsewhere is asked for there, and the
+# guess dropped (aborted, and not handed to the app). A failed request is handed over as none:
+# the app then asks itself, and says why.
 # From the page's head, only for a link to another view than the page in the HTML, before the
 # page's 130 KB are parsed and laid out (the loader, a module, runs only after that: its
 # requests started 70-190 ms late); for another report than the page's, the page is hidden
@@ -82,8 +86,11 @@ ask_js = (
     "if(!q.has('r'))return[index,...data].forEach(ask);"
     "if(head&&q.get('r')!==%s)root.dataset.other=q.get('lang')==='en'?%s:%s;"
     "const u=new URL(index,base).href,a=fetch(u);early.set(u,a.then(r=>r.clone(),()=>null));"
-    "a.then(r=>r.json()).then(f=>{const e=f.reports?.find(e=>e.id===q.get('r'));"
-    "if(typeof e?.href==='string')ask(new URL(e.href,u).href)}).catch(()=>{})}"
+    "const id=q.get('r'),g=/^[a-z0-9-]{1,64}$/.test(id)?new URL('data/'+id+'.json',u).href:null,"
+    "stop=new AbortController;if(g)early.set(g,fetch(g,{signal:stop.signal}).catch(()=>null));"
+    "a.then(r=>r.json()).then(f=>{const e=f.reports?.find(e=>e.id===id),"
+    "h=typeof e?.href==='string'?new URL(e.href,u).href:null;"
+    "if(g&&h!==g){stop.abort();early.delete(g)}if(h&&h!==g)ask(h)}).catch(()=>{})}"
 ) % (
     json.dumps(wasm.group(1)),
     json.dumps(static_import.search(code).group(1)),

@@ -344,8 +344,38 @@ test('a link to another view asks for the app at once; a link to another report 
   const other = await asked(`${ORIGIN}/fixture/?r=fixture-town`, true);
   assert.ok(other.seen.some((u) => u.endsWith('/data/fixture-town.json')), 'its data file, before the app has started');
   assert.ok(!other.seen.some((u) => u.endsWith('/data/xixi-2023.json')), 'not the data of the page in the HTML');
-  assert.equal(other.shown.atBody, 1, 'the index, before the body');
+  assert.equal(other.shown.atBody, 2, 'the index and the file where reports are put, before the body');
   // The page in the HTML is another report's: hidden, a loading line in its place.
   assert.equal(other.shown.app, 'none');
   assert.equal(other.shown.line, '"正在载入数据…"');
+});
+
+test('a report the index lists elsewhere than data/<id>.json opens from there, the guess dropped', async () => {
+  // The head script asks for data/<id>.json beside the index (where reports are put); an index
+  // that names another file has the last word.
+  const page = await open(browser, undefined, { width: 390, height: 844 });
+  await page.route('**/fixture/reports.json', async (route) => {
+    const index = await (await route.fetch()).json();
+    index.reports.find((r) => r.id === 'fixture-town').href = 'data/moved/fixture-town.json';
+    await route.fulfill({ json: index });
+  });
+  await page.route('**/fixture/data/moved/fixture-town.json', async (route) => {
+    const file = await route.fetch({ url: `${ORIGIN}/fixture/data/fixture-town.json` });
+    await route.fulfill({ response: file });
+  });
+  // The guessed file, held until the index is in: it must not be what the page shows.
+  const served = [];
+  await page.route('**/fixture/data/fixture-town.json', async (route) => {
+    served.push(route.request().url());
+    await new Promise((r) => setTimeout(r, 300));
+    await route.fulfill({ status: 404, body: 'moved' }).catch(() => {});
+  });
+  await page.goto(`${ORIGIN}/fixture/?r=fixture-town`);
+  await live(page);
+  await page.locator('h1', { hasText: '测试镇' }).waitFor();
+  assert.equal(await cards(page).count(), 2);
+  assert.equal(served.length, 1, 'the guess was asked for once, by the head script');
+  assert.ok(page.requests.some((u) => u.endsWith('/fixture/data/moved/fixture-town.json')), 'the file the index names');
+  assert.deepEqual(page.errors, [], 'the dropped guess leaves no error');
+  await page.context().close();
 });
