@@ -51,14 +51,13 @@ if "</style" in css.lower():
 # the compiling runs beside the parse of the page, where the glue's own compile began only after
 # it), the glue, the index and the report's file, whose answers the app takes
 # from `xixiEarly` (it reads a file as it arrives: a preloaded file would reach it only once
-# whole). A link to a report (r=…) needs its data, not the page's: the index names its file,
-# asked for as soon as the index is in; the app is handed a copy of the index's answer and
-# checks it as always, the loader trusts no more of it than one address. The file is asked for
-# at once where reports are put (`data/<id>.json`, README "Add a report"), beside the index: its
-# request waited 33-75 ms for the index's answer, read on the main thread while it parses the
-# page. The index has the last word: a report it lists elsewhere is asked for there, and the
-# guess dropped (aborted, and not handed to the app). A failed request is handed over as none:
-# the app then asks itself, and says why.
+# whole). A link to a report (r=…) needs its data, not the page's: its file is asked for at once
+# where reports are put (`data/<id>.json`, README "Add a report"), beside the index (waiting for
+# the index's answer, read on the main thread while it parses the page, cost 33-75 ms). The
+# index has the last word: a report it lists elsewhere is asked for there once it answers, and
+# the guess is dropped (aborted, and not handed to the app). The app is handed a copy of the
+# index's answer and checks it as always; the loader trusts no more of it than one address. A
+# failed request is handed over as none: the app then asks itself, and says why.
 # From the page's head, only for a link to another view than the page in the HTML, before the
 # page's 130 KB are parsed and laid out (the loader, a module, runs only after that: its
 # requests started 70-190 ms late); for another report than the page's, the page is hidden
